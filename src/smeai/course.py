@@ -1,0 +1,48 @@
+"""The map of the course: which modules there are, in what order, and how long each takes.
+
+Titles and learning goals are in the catalogues (``modules.<NN>.*``); this file holds only what
+is the same in every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .i18n import t
+
+
+@dataclass(frozen=True)
+class Module:
+    number: str  # "01": the NN of the notebooks and the "m01" of exercise ids
+    minutes: int  # the estimate shown at the top of the notebook
+    available: bool = True
+
+    @property
+    def title(self) -> str:
+        return t(f"modules.m{self.number}.title")
+
+    @property
+    def summary(self) -> str:
+        return t(f"modules.m{self.number}.summary")
+
+
+MODULES = (
+    Module("00", 30),
+    Module("01", 60),
+    Module("02", 75, available=False),
+    Module("03", 75, available=False),
+    Module("04", 75, available=False),
+    Module("05", 60, available=False),
+    Module("06", 75, available=False),
+    Module("07", 75, available=False),
+    Module("08", 75, available=False),
+    Module("09", 90, available=False),
+)
+
+
+def module(number: str) -> Module:
+    number = str(number).removeprefix("m").zfill(2)
+    for candidate in MODULES:
+        if candidate.number == number:
+            return candidate
+    raise ValueError(f"there is no module {number!r}; modules are {', '.join(m.number for m in MODULES)}")

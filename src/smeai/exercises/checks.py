@@ -1,0 +1,153 @@
+"""The kinds of check an exercise can declare.
+
+A check gets the learner's answer and returns an :class:`Outcome`: right or not, plus the
+catalogue key of the message. A key that starts with a dot is relative to the exercise, so
+``".too_high"`` in exercise ``m01.q3`` means ``m01.q3.too_high``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from .answers import AnswerProblem, BlankUsed, as_function, as_number, as_text, normalise_text
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ok: bool
+    key: str
+    params: dict = field(default_factory=dict)
+
+
+def _resolve(expected):
+    return expected() if callable(expected) else expected
+
+
+class Check:
+    """Base class: ``outcome(answer, hidden=...)`` does the work; ``hidden`` adds the grader's cases."""
+
+    def outcome(self, answer, *, hidden: bool = False) -> Outcome:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+@dataclass
+class Close(Check):
+    """A number equal to ``expected`` within ``tol`` (absolute) or ``rel`` (relative).
+
+    ``expected`` may be a function, so that data is only made when a learner checks.
+    ``mistakes`` maps a wrong value (or a predicate on the number) to a message key that says
+    what the learner probably did, e.g. ``{0.85: ".fraction_not_percent"}``.
+    """
+
+    expected: Any
+    tol: float = 1e-6
+    rel: float = 0.0
+    mistakes: Sequence[tuple[Any, str]] = ()
+    correct_key: str = "check.correct"
+
+    def _close(self, a: float, b: float) -> bool:
+        return math.isclose(a, b, abs_tol=self.tol, rel_tol=self.rel)
+
+    def outcome(self, answer, *, hidden: bool = False) -> Outcome:
+        number = as_number(answer)
+        expected = float(_resolve(self.expected))
+        if self._close(number, expected):
+            return Outcome(True, self.correct_key, {"given": number})
+        for pattern, key in self.mistakes:
+            matched = pattern(number) if callable(pattern) else self._close(number, float(pattern))
+            if matched:
+                return Outcome(False, key, {"given": number})
+        key = "check.number_too_high" if number > expected else "check.number_too_low"
+        return Outcome(False, key, {"given": number})
+
+
+@dataclass
+class Choice(Check):
+    """One of a few named options, typed as a word in either language.
+
+    ``options`` maps each option's name to the words that mean it (``"predict": ["voorspellen",
+    "predict"]``). Every wrong option has its own message, ``.option.<name>``.
+    """
+
+    correct: str
+    options: dict[str, Sequence[str]]
+
+    def _lookup(self) -> dict[str, str]:
+        words = {}
+        for name, synonyms in self.options.items():
+            for word in (name, *synonyms):
+                words[normalise_text(word)] = name
+        return words
+
+    def outcome(self, answer, *, hidden: bool = False) -> Outcome:
+        text = as_text(answer)
+        chosen = self._lookup().get(text)
+        if chosen is None:
+            return Outcome(False, ".unknown_option", {"given": answer})
+        if chosen == self.correct:
+            return Outcome(True, ".option." + chosen, {"given": answer})
+        return Outcome(False, ".option." + chosen, {"given": answer})
+
+
+@dataclass
+class FunctionCases(Check):
+    """The answer is a function; it must give ``expected`` for each ``(args, expected)`` case.
+
+    ``hidden_cases`` run only when grading, so a learner cannot tune the function to the cases
+    that are shown.
+    """
+
+    cases: Sequence[tuple[tuple, Any]]
+    hidden_cases: Sequence[tuple[tuple, Any]] = ()
+    describe: Callable[[tuple], str] | None = None
+
+    def outcome(self, answer, *, hidden: bool = False) -> Outcome:
+        function = as_function(answer)
+        cases = list(self.cases) + (list(self.hidden_cases) if hidden else [])
+        for args, expected in cases:
+            shown = self.describe(args) if self.describe else ", ".join(map(repr, args))
+            try:
+                got = function(*args)
+            except (AnswerProblem, BlankUsed):
+                raise
+            except Exception as error:  # the learner's function crashed: explain, don't trace
+                return Outcome(False, "check.function_raised", {"case": shown, "error": _error_text(error)})
+            if not _same(got, expected):
+                return Outcome(False, ".case_failed", {"case": shown, "expected": expected, "got": got})
+        return Outcome(True, "check.correct", {"count": len(cases)})
+
+
+@dataclass
+class Property(Check):
+    """A custom property of the answer, e.g. "this threshold sorts at least 85 % correctly".
+
+    ``convert`` turns the raw answer into the value ``test`` needs (``as_number`` by default);
+    ``test(value)`` returns an :class:`Outcome`.
+    """
+
+    test: Callable[[Any], Outcome]
+    convert: Callable[[Any], Any] = as_number
+
+    def outcome(self, answer, *, hidden: bool = False) -> Outcome:
+        return self.test(self.convert(answer))
+
+
+def _same(got, expected) -> bool:
+    if isinstance(expected, float) or isinstance(got, float):
+        try:
+            return math.isclose(float(got), float(expected), abs_tol=1e-9)
+        except (TypeError, ValueError):
+            return False
+    if got is None or expected is None:
+        return got is expected
+    try:
+        return bool(got == expected)
+    except Exception:  # e.g. an array, whose truth value is ambiguous
+        return False
+
+
+def _error_text(error: Exception) -> str:
+    text = f"{type(error).__name__}: {error}"
+    return text if len(text) <= 120 else text[:119] + "…"

@@ -1,0 +1,217 @@
+"""Start JupyterLab on the course, the way a learner should see it.
+
+``smeai lab`` runs ``python -m jupyter lab`` with:
+
+* the ``course/`` folder as the root, opening module 00 in the learner's language;
+* ``SMEAI_LANG`` set, so every notebook speaks that language from the first cell;
+* the package's own Jupyter configuration (``smeai/jupyter_config/``) first on
+  ``JUPYTER_CONFIG_PATH``. It switches off the "Jupyter news" pop-up and hides nbgrader's
+  instructor tools (formgrader, create assignment). The learner's own ``~/.jupyter`` settings are
+  read as usual but never changed.
+
+Binder uses the same configuration: ``binder/postBuild`` calls :func:`install_jupyter_config`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+LANGUAGES = ("nl", "en")
+
+#: The first notebook of the course (module 00), per language, relative to the course root.
+WELCOME = {"nl": "nl/00-welkom.ipynb", "en": "en/00-welcome.ipynb"}
+
+# Kept here rather than in the locales: ``smeai lab`` must work even when the catalogues cannot
+# be read, and these are the only texts of this module.
+_MESSAGES = {
+    "no_course": {
+        "nl": "De map 'course' is niet gevonden (gezocht in {places}). "
+        "Start 'smeai lab' in de map van de cursus.",
+        "en": "The 'course' folder was not found (looked in {places}). "
+        "Run 'smeai lab' in the course folder.",
+    },
+    "bad_lang": {
+        "nl": "Kies als taal 'nl' of 'en', niet {lang!r}.",
+        "en": "Choose 'nl' or 'en' as the language, not {lang!r}.",
+    },
+    "no_config": {
+        "nl": "De Jupyter-instellingen van smeai ontbreken ({path}). Installeer smeai opnieuw.",
+        "en": "The Jupyter settings of smeai are missing ({path}). Please reinstall smeai.",
+    },
+    "no_jupyter": {
+        "nl": "JupyterLab kon niet starten: {error}",
+        "en": "JupyterLab could not start: {error}",
+    },
+}
+
+
+class LabError(RuntimeError):
+    """JupyterLab cannot be started; the message is one line, meant for the learner."""
+
+
+def _message(key: str, lang: str | None = None, **params) -> str:
+    lang = lang if lang in LANGUAGES else os.environ.get("SMEAI_LANG", "nl")
+    texts = _MESSAGES[key]
+    return texts.get(lang, texts["en"]).format(**params)
+
+
+def _check_lang(lang: str) -> str:
+    norm = str(lang).strip().lower()
+    if norm not in LANGUAGES:
+        raise LabError(_message("bad_lang", lang=lang))
+    return norm
+
+
+def course_root() -> Path:
+    """The ``course/`` folder: ``./course`` if the current folder has one, else the repository's.
+
+    The repository's folder is found from the package itself (an editable or source install:
+    ``<repo>/src/smeai/__init__.py``).
+    """
+    import smeai
+
+    here = Path.cwd() / "course"
+    candidates = [here]
+    try:
+        repo = Path(smeai.__file__).resolve().parents[2]
+        candidates.append(repo / "course")
+    except IndexError:  # installed very near the file-system root; only ./course can work
+        pass
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate.resolve()
+    raise LabError(_message("no_course", places=", ".join(str(c) for c in candidates)))
+
+
+def jupyter_config_dir() -> Path:
+    """The package's own Jupyter configuration folder (shipped as package data)."""
+    path = resources.files("smeai") / "jupyter_config"
+    # A normal (wheel or editable) install keeps package data as real files; JupyterLab needs a
+    # real folder on JUPYTER_CONFIG_PATH, so a zipped install cannot be supported here.
+    if not isinstance(path, Path) or not (path / "labconfig").is_dir():
+        raise LabError(_message("no_config", path=path))
+    return path
+
+
+def default_url(lang: str = "nl") -> str:
+    """The path JupyterLab opens first: module 00 in the learner's language."""
+    return "/lab/tree/" + WELCOME[_check_lang(lang)]
+
+
+def build_command(
+    lang: str = "nl",
+    port: int | None = None,
+    open_browser: bool = True,
+    root: Path | None = None,
+) -> tuple[list[str], dict]:
+    """The command line and environment that start JupyterLab for a learner.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}
+        The course language: which module 00 opens, and ``SMEAI_LANG`` for the kernels.
+    port : int, optional
+        The port to listen on. When given, JupyterLab uses exactly this port (or fails); when
+        not, it picks 8888 or the next free one.
+    open_browser : bool
+        Whether JupyterLab opens a browser tab.
+    root : path, optional
+        The course folder; :func:`course_root` by default.
+
+    Returns
+    -------
+    argv : list of str
+    env : dict
+        A copy of ``os.environ`` with ``SMEAI_LANG`` and ``JUPYTER_CONFIG_PATH`` set.
+    """
+    lang = _check_lang(lang)
+    root = Path(root).resolve() if root is not None else course_root()
+    if not root.is_dir():
+        raise LabError(_message("no_course", lang, places=str(root)))
+    config_dir = jupyter_config_dir()
+
+    argv = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.default_url={default_url(lang)}",
+        f"--ServerApp.open_browser={open_browser}",
+        # One Ctrl-C stops the server, without the "Shut down (y/[n])?" question.
+        "--ServerApp.answer_yes=True",
+    ]
+    if port is not None:
+        argv += [f"--ServerApp.port={int(port)}", "--ServerApp.port_retries=0"]
+
+    env = dict(os.environ)
+    env["SMEAI_LANG"] = lang
+    existing = env.get("JUPYTER_CONFIG_PATH")
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(config_dir)] + ([existing] if existing else []))
+    return argv, env
+
+
+def run(
+    lang: str = "nl",
+    port: int | None = None,
+    open_browser: bool = True,
+    root: Path | None = None,
+) -> int:
+    """Run JupyterLab until it stops; returns its exit code. Ctrl-C stops it cleanly."""
+    argv, env = build_command(lang=lang, port=port, open_browser=open_browser, root=root)
+    try:
+        process = subprocess.Popen(argv, env=env)
+    except OSError as error:
+        raise LabError(_message("no_jupyter", lang, error=error)) from None
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        # The terminal sent SIGINT to JupyterLab as well; give it time to stop its kernels.
+        # (If the interrupt came only to us, pass it on.)
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except (subprocess.TimeoutExpired, KeyboardInterrupt):
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        return 0
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = value
+    return base
+
+
+def install_jupyter_config(target: str | os.PathLike) -> list[Path]:
+    """Merge the package's Jupyter configuration into a Jupyter config folder (for Binder).
+
+    ``target`` is for example ``$NB_PYTHON_PREFIX/etc/jupyter``. Each JSON file is merged key by
+    key into the file of the same name there, so settings other packages wrote are kept.
+    Returns the files written.
+    """
+    source = jupyter_config_dir()
+    target = Path(target)
+    written = []
+    for path in sorted(source.rglob("*.json")):
+        dest = target / path.relative_to(source)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        current = json.loads(dest.read_text(encoding="utf-8")) if dest.exists() else {}
+        merged = _merge(current, json.loads(path.read_text(encoding="utf-8")))
+        dest.write_text(json.dumps(merged, indent=2) + "\n", encoding="utf-8")
+        written.append(dest)
+    return written

@@ -1,0 +1,21 @@
+"""Figures that every reader can read: the Okabe-Ito palette, which colour-blind readers can
+tell apart, and figures that are not tied to pyplot, so a notebook shows each one exactly once."""
+
+from __future__ import annotations
+
+# Okabe & Ito (2008), "Color Universal Design": orange, sky blue, bluish green, yellow, blue,
+# vermillion, reddish purple, grey.
+PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999")
+# Marker shapes to pair with colours, so classes differ in shape as well.
+MARKERS = ("o", "X", "s", "^", "D", "v", "P", "*")
+
+
+def new_axes(figsize=(6.4, 4.0)):
+    """One axes on a new Figure; the caller returns or displays the figure."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=figsize, dpi=90)
+    ax = figure.subplots()
+    ax.set_prop_cycle(color=PALETTE)
+    ax.grid(True, alpha=0.3)
+    return ax

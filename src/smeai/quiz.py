@@ -1,0 +1,106 @@
+"""Multiple-choice questions with feedback for every option.
+
+A question is declared with an id (``m01.quiz1``) and the index of the right option; its prompt,
+options and one explanation per option are in the catalogues under the id. The logic
+(:func:`answer`) is plain and tested without a browser; :func:`show_quiz` only connects it to
+widgets.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from . import progress
+from .exercises.feedback import CORRECT, INCORRECT, NOT_ATTEMPTED, Feedback
+from .i18n import lookup, t
+
+_QUESTIONS: dict[str, "Question"] = {}
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str  # "m01.quiz1"
+    correct: int  # index of the right option
+
+    def __post_init__(self):
+        if self.id in _QUESTIONS:
+            raise ValueError(f"quiz question {self.id!r} is declared twice")
+        _QUESTIONS[self.id] = self
+
+    @property
+    def module(self) -> str:
+        return self.id[1:3]
+
+    @property
+    def prompt(self) -> str:
+        return t(f"{self.id}.prompt")
+
+    @property
+    def options(self) -> list[str]:
+        return list(lookup(f"{self.id}.options"))
+
+    @property
+    def explanations(self) -> list[str]:
+        return list(lookup(f"{self.id}.explain"))
+
+
+def questions(module: str) -> list[Question]:
+    """The quiz of one module (``"01"``), in order."""
+    module = str(module).zfill(2)
+    try:
+        importlib.import_module(f"smeai.exercises.m{module}")
+    except ModuleNotFoundError:
+        return []
+    return [q for q in _QUESTIONS.values() if q.module == module]
+
+
+def answer(question: Question, choice) -> Feedback:
+    """The feedback for choosing option ``choice`` (an index), without side effects."""
+    options = question.options
+    if choice is None:
+        return Feedback(NOT_ATTEMPTED, "quiz.choose_first", {}, question.id)
+    if isinstance(choice, bool) or not isinstance(choice, int) or not 0 <= choice < len(options):
+        return Feedback(INCORRECT, "quiz.no_such_option", {"count": len(options)}, question.id)
+    state = CORRECT if choice == question.correct else INCORRECT
+    # the explanation is looked up now; the learner sees it in the language of this moment
+    return Feedback(state, "quiz.explained", {"text": question.explanations[choice]}, question.id)
+
+
+def record_answer(question: Question, choice: int, feedback: Feedback) -> None:
+    progress.record("quiz", question=question.id, module=question.module, choice=choice, correct=feedback.correct)
+
+
+def show_quiz(module: str):
+    """One block per question: options, a button, and feedback under it."""
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    blocks = []
+    for number, question in enumerate(questions(module), start=1):
+        blocks.append(_question_widget(widgets, display, number, question))
+    box = widgets.VBox(blocks)
+    box.add_class("smeai-quiz")
+    return box
+
+
+def _question_widget(widgets, display, number, question):
+    prompt = widgets.HTML(f"<b>{number}. {question.prompt}</b>")
+    options = widgets.RadioButtons(
+        options=[(text, i) for i, text in enumerate(question.options)],
+        value=None,
+        layout=widgets.Layout(width="auto"),
+    )
+    button = widgets.Button(description=t("quiz.button"), icon="check")
+    out = widgets.Output()
+
+    def on_click(_):
+        feedback = answer(question, options.value)
+        if feedback.state != NOT_ATTEMPTED:
+            record_answer(question, options.value, feedback)
+        out.clear_output(wait=True)
+        with out:
+            display(feedback)
+
+    button.on_click(on_click)
+    return widgets.VBox([prompt, options, button, out])

@@ -1,0 +1,46 @@
+"""Free-text reflections on the learner's own work, saved as they type (on leaving the box) so
+that a kernel restart loses nothing. Module 09's action plan reads them back."""
+
+from __future__ import annotations
+
+import re
+
+from . import progress
+from .i18n import t
+
+_ID = re.compile(r"^m\d\d\.r\d+$")
+
+
+def save(reflection_id: str, text: str) -> dict | None:
+    if not _ID.match(reflection_id):
+        raise ValueError(f"reflection id must look like 'm01.r1', not {reflection_id!r}")
+    if not isinstance(text, str):
+        raise TypeError("a reflection is text")
+    return progress.record("reflection", reflection=reflection_id, module=reflection_id[1:3], text=text.strip())
+
+
+def latest(reflection_id: str, events: list[dict] | None = None) -> str:
+    events = progress.store().events() if events is None else events
+    texts = [e.get("text", "") for e in events if e.get("kind") == "reflection" and e.get("reflection") == reflection_id]
+    return texts[-1] if texts else ""
+
+
+def show_reflection(reflection_id: str):
+    """The question, a text box that keeps what was written earlier, and a save button."""
+    import ipywidgets as widgets
+
+    prompt = widgets.HTML(f"<b>{t(reflection_id + '.prompt')}</b>")
+    box = widgets.Textarea(value=latest(reflection_id), placeholder=t("reflection.placeholder"), continuous_update=False, layout=widgets.Layout(width="95%", height="7em"))
+    button = widgets.Button(description=t("reflection.save"), icon="save")
+    status = widgets.HTML()
+
+    def store(_=None):
+        if box.value.strip():
+            save(reflection_id, box.value)
+            status.value = "✔ " + t("reflection.saved")
+
+    box.observe(store, names="value")  # fires when the learner leaves the box
+    button.on_click(store)
+    container = widgets.VBox([prompt, box, widgets.HBox([button, status])])
+    container.add_class("smeai-reflection")
+    return container

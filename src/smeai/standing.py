@@ -1,0 +1,138 @@
+"""Where the learner stands, worked out from their progress events.
+
+Used by ``finish()`` at the end of a module, the course map in module 00 and ``smeai progress``.
+It only ever reports what the events show, never more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from . import progress
+from .course import MODULES, module
+from .i18n import t
+
+# Gaps longer than this between two events count as a break, not as time spent.
+ACTIVE_GAP_MINUTES = 20
+
+
+@dataclass
+class ModuleStanding:
+    number: str
+    started: str | None = None  # first activity (ISO time)
+    finished: str | None = None  # first module_finish
+    minutes: int = 0
+    exercises_total: int = 0
+    exercises_correct: set = field(default_factory=set)
+    exercises_tried: set = field(default_factory=set)
+    quiz_total: int = 0
+    quiz_correct: set = field(default_factory=set)
+    solutions_seen: set = field(default_factory=set)
+
+    @property
+    def status(self) -> str:
+        return "finished" if self.finished else "started" if self.started else "not_started"
+
+    def describe(self) -> str:
+        lines = [t("standing.header", number=self.number, title=module(self.number).title) + ": " + t(f"standing.{self.status}")]
+        if self.exercises_total:
+            lines.append("• " + t("standing.exercises", correct=len(self.exercises_correct), total=self.exercises_total))
+        if self.quiz_total:
+            lines.append("• " + t("standing.quiz", correct=len(self.quiz_correct), total=self.quiz_total))
+        if self.solutions_seen:
+            lines.append("• " + t("standing.solutions", count=len(self.solutions_seen)))
+        if self.minutes:
+            lines.append("• " + t("standing.minutes", minutes=self.minutes))
+        return "\n".join(lines)
+
+
+def _parse(ts: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(ts)
+    except (TypeError, ValueError):
+        return None
+
+
+def active_minutes(timestamps: list[datetime]) -> int:
+    """Minutes between consecutive events, leaving out breaks longer than ACTIVE_GAP_MINUTES."""
+    ordered = sorted(timestamps)
+    seconds = sum(
+        gap
+        for a, b in zip(ordered, ordered[1:])
+        if (gap := (b - a).total_seconds()) <= ACTIVE_GAP_MINUTES * 60
+    )
+    return round(seconds / 60)
+
+
+def standings(events: list[dict] | None = None) -> dict[str, ModuleStanding]:
+    """One :class:`ModuleStanding` per module of the course, in course order."""
+    from .exercises import all_exercises
+    from .quiz import questions
+
+    events = progress.store().events() if events is None else events
+    result = {}
+    for m in MODULES:
+        standing = ModuleStanding(m.number)
+        if m.available:
+            standing.exercises_total = len(all_exercises(m.number))
+            standing.quiz_total = len(questions(m.number))
+        result[m.number] = standing
+    times: dict[str, list[datetime]] = {n: [] for n in result}
+    for event in events:
+        number = event.get("module")
+        standing = result.get(number)
+        if standing is None:
+            continue
+        when = _parse(event.get("ts"))
+        if when:
+            times[number].append(when)
+        standing.started = standing.started or event.get("ts")
+        kind = event.get("kind")
+        if kind == "module_finish":
+            standing.finished = standing.finished or event.get("ts")
+        elif kind == "check":
+            standing.exercises_tried.add(event.get("exercise"))
+            if event.get("state") == "correct":
+                standing.exercises_correct.add(event.get("exercise"))
+        elif kind == "quiz" and event.get("correct") is True:
+            standing.quiz_correct.add(event.get("question"))
+        elif kind == "solution":
+            standing.solutions_seen.add(event.get("exercise"))
+    for number, standing in result.items():
+        standing.minutes = active_minutes(times[number])
+    return result
+
+
+def module_standing(number: str, events: list[dict] | None = None) -> ModuleStanding:
+    return standings(events)[module(number).number]
+
+
+def describe_all(events: list[dict] | None = None) -> str:
+    """A plain-text overview for ``smeai progress``."""
+    all_standings = standings(events)
+    if not any(s.started for s in all_standings.values()):
+        return t("standing.none_yet")
+    return "\n\n".join(s.describe() for s in all_standings.values() if s.started)
+
+
+def course_map_html(events: list[dict] | None = None) -> str:
+    """The course as a table: module, title, minutes and the learner's status."""
+    import html
+
+    all_standings = standings(events)
+    head = "".join(f"<th>{t(f'map.{c}')}</th>" for c in ("number", "module", "minutes", "status"))
+    rows = []
+    for m in MODULES:
+        status = t(f"standing.{all_standings[m.number].status}") if m.available else t("map.coming")
+        rows.append(
+            f"<tr><td>{m.number}</td><td><b>{html.escape(m.title)}</b><br><small>{html.escape(m.summary)}</small></td>"
+            f"<td>{m.minutes}</td><td>{html.escape(status)}</td></tr>"
+        )
+    return f'<table class="smeai-course-map"><caption>{t("map.title")}</caption><tr>{head}</tr>{"".join(rows)}</table>'
+
+
+def show_course_map():
+    from IPython.display import HTML
+
+    return HTML(course_map_html())
