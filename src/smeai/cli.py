@@ -31,9 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "lab":
-        from .lab import run
+        from .lab import LabError, run
 
-        return run(lang=args.lang, port=args.port, open_browser=not args.no_browser)
+        try:
+            return run(lang=args.lang, port=args.port, open_browser=not args.no_browser)
+        except LabError as problem:
+            print(f"smeai: {problem}", file=sys.stderr)
+            return 1
     if args.command == "progress":
         return _progress(args)
     parser.print_help()

@@ -27,44 +27,21 @@ LANGUAGES = ("nl", "en")
 #: The first notebook of the course (module 00), per language, relative to the course root.
 WELCOME = {"nl": "nl/00-welkom.ipynb", "en": "en/00-welcome.ipynb"}
 
-# Kept here rather than in the locales: ``smeai lab`` must work even when the catalogues cannot
-# be read, and these are the only texts of this module.
-_MESSAGES = {
-    "no_course": {
-        "nl": "De map 'course' is niet gevonden (gezocht in {places}). "
-        "Start 'smeai lab' in de map van de cursus.",
-        "en": "The 'course' folder was not found (looked in {places}). "
-        "Run 'smeai lab' in the course folder.",
-    },
-    "bad_lang": {
-        "nl": "Kies als taal 'nl' of 'en', niet {lang!r}.",
-        "en": "Choose 'nl' or 'en' as the language, not {lang!r}.",
-    },
-    "no_config": {
-        "nl": "De Jupyter-instellingen van smeai ontbreken ({path}). Installeer smeai opnieuw.",
-        "en": "The Jupyter settings of smeai are missing ({path}). Please reinstall smeai.",
-    },
-    "no_jupyter": {
-        "nl": "JupyterLab kon niet starten: {error}",
-        "en": "JupyterLab could not start: {error}",
-    },
-}
-
-
 class LabError(RuntimeError):
     """JupyterLab cannot be started; the message is one line, meant for the learner."""
 
 
 def _message(key: str, lang: str | None = None, **params) -> str:
+    from .i18n import t
+
     lang = lang if lang in LANGUAGES else os.environ.get("SMEAI_LANG", "nl")
-    texts = _MESSAGES[key]
-    return texts.get(lang, texts["en"]).format(**params)
+    return t(f"lab.{key}", lang if lang in LANGUAGES else "nl", **params)
 
 
 def _check_lang(lang: str) -> str:
     norm = str(lang).strip().lower()
     if norm not in LANGUAGES:
-        raise LabError(_message("bad_lang", lang=lang))
+        raise LabError(_message("bad_lang", value=lang))
     return norm
 
 
@@ -143,17 +120,22 @@ def build_command(
         "lab",
         f"--ServerApp.root_dir={root}",
         f"--LabApp.default_url={default_url(lang)}",
-        f"--ServerApp.open_browser={open_browser}",
+        f"--ServerApp.open_browser={bool(open_browser)}",
         # One Ctrl-C stops the server, without the "Shut down (y/[n])?" question.
         "--ServerApp.answer_yes=True",
     ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Jupyter refuses root unless told; in a container or CI the learner may well be root.
+        argv.append("--ServerApp.allow_root=True")
     if port is not None:
         argv += [f"--ServerApp.port={int(port)}", "--ServerApp.port_retries=0"]
 
     env = dict(os.environ)
     env["SMEAI_LANG"] = lang
-    existing = env.get("JUPYTER_CONFIG_PATH")
-    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(config_dir)] + ([existing] if existing else []))
+    paths = [str(config_dir)]
+    if env.get("JUPYTER_CONFIG_PATH"):
+        paths.append(env["JUPYTER_CONFIG_PATH"])
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(paths)
     return argv, env
 
 

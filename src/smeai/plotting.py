@@ -19,3 +19,15 @@ def new_axes(figsize=(6.4, 4.0)):
     ax.set_prop_cycle(color=PALETTE)
     ax.grid(True, alpha=0.3)
     return ax
+
+
+def as_image(figure):
+    """The figure as a PNG image for display. A Figure made without pyplot has no picture
+    form in a fresh kernel (only its text form), so widgets show this image instead."""
+    from io import BytesIO
+
+    from IPython.display import Image
+
+    buffer = BytesIO()
+    figure.savefig(buffer, format="png")
+    return Image(data=buffer.getvalue(), format="png")

@@ -135,6 +135,8 @@ def show_scan(phase: str = "before"):
     import ipywidgets as widgets
     from IPython.display import display
 
+    from .plotting import as_image
+
     earlier = latest(phase) or {}
     scale = [(str(v), v) for v in SCALE]
     tooltips = [t(f"selfscan.scale.{v}") for v in SCALE]
@@ -164,7 +166,7 @@ def show_scan(phase: str = "before"):
             print("✔ " + t("selfscan.saved"))
             before = latest("before") if phase == "after" else None
             figure = plot(before, answers["answers"]) if before else plot(answers["answers"])
-            display(figure)
+            display(as_image(figure))
 
     button.on_click(on_save)
     box = widgets.VBox([legend, *rows, button, out])

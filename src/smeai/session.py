@@ -37,6 +37,8 @@ class _Banner:
     def __str__(self) -> str:
         return self.text
 
+    __repr__ = __str__
+
     def _repr_html_(self) -> str:
         import html
 
@@ -60,9 +62,14 @@ def friendly_error_lines(etype, value) -> list[str]:
 
 def _friendly_handler(shell, etype, value, tb, tb_offset=None):
     if hasattr(value, "_render_traceback_"):  # our own errors already render themselves
-        return value._render_traceback_()
-    first, *rest = friendly_error_lines(etype, value)
-    return ["✘ " + first, *rest]
+        lines = value._render_traceback_()
+    else:
+        first, *rest = friendly_error_lines(etype, value)
+        lines = ["✘ " + first, *rest]
+    # IPython ignores what a custom handler returns for errors in a cell, so send the error
+    # output here: the cell still counts as failed, and "Run All" still stops at it.
+    shell._showtraceback(etype, value, lines)
+    return lines
 
 
 def install_friendly_errors() -> None:

@@ -24,7 +24,7 @@ import pytest
 from smeai import lab
 
 REPO = Path(__file__).resolve().parents[2]
-COURSE = Path(os.environ["SMEAI_DEV_COURSE"]) if os.environ.get("SMEAI_DEV_COURSE") else REPO / "course"  # DEVONLY
+COURSE = REPO / "course"
 CHROMIUM = Path(os.environ.get("SMEAI_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -81,7 +81,9 @@ class LabServer:
             except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
                 pass
             time.sleep(0.25)
-        pytest.fail(f"JupyterLab was not ready after {timeout} s.\n--- server log ---\n{self.log_tail()}")
+        pytest.fail(
+            f"JupyterLab was not ready after {timeout} s.\n--- server log ---\n{self.log_tail()}"
+        )
 
     def stop(self) -> None:
         if self.process.poll() is None:

@@ -57,6 +57,12 @@ ERROR_OUTPUTS_JS = """() => {
     return found;
 }"""
 
+# Outputs that show a figure's text stand-in ("<Figure size 640x480 with 1 Axes>") instead of
+# the picture: what a learner sees when a figure is displayed without a PNG formatter.
+BARE_FIGURES_JS = """() => Array.from(document.querySelectorAll('.jp-OutputArea-output'))
+    .map((node) => node.innerText.trim())
+    .filter((text) => /^<Figure size [^>]*>$/.test(text))"""
+
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
@@ -90,14 +96,20 @@ def run_all_cells(page, server, path: str) -> dict:
 
 def assert_no_error_outputs(page, path: str) -> None:
     errors = page.evaluate(ERROR_OUTPUTS_JS)
-    assert not errors, f"{path} has error outputs:\n" + "\n\n".join(
-        f"cell {e['cell']}: {e['ename']}: {e['evalue']}\n{ANSI.sub('', e['traceback'])}"
-        for e in errors
-    )
+    if errors:
+        pytest.fail(
+            f"{path} has error outputs:\n"
+            + "\n\n".join(
+                f"cell {e['cell']}: {e['ename']}: {e['evalue']}\n{ANSI.sub('', e['traceback'])}"
+                for e in errors
+            ),
+            pytrace=False,
+        )
 
 
 def assert_no_browser_errors(browser) -> None:
-    assert not browser.errors, "the browser reported errors:\n" + "\n".join(browser.errors)
+    if browser.errors:
+        pytest.fail("the browser reported errors:\n" + "\n".join(browser.errors), pytrace=False)
 
 
 def test_module_01_runs_and_explorer_responds(lab_server, browser_page):
@@ -156,6 +168,11 @@ def test_module_01_runs_and_explorer_responds(lab_server, browser_page):
     # (a, again) the callback did not raise into an output either
     assert_no_error_outputs(page, NOTEBOOK_NL)
 
+    # figures (also those redrawn by the slider) are pictures, not their text stand-in
+    bare = page.evaluate(BARE_FIGURES_JS)
+    if bare:
+        pytest.fail(f"{len(bare)} figure(s) shown as text, not as a picture: {bare}", pytrace=False)
+
     # (d) nothing went wrong in the page itself
     assert_no_browser_errors(browser_page)
 
@@ -186,3 +203,21 @@ def test_english_module_01_opens_for_a_learner(lab_server, browser_page):
     # The news question would be a toast shortly after start-up; the kernel start gave it time.
     assert page.get_by_text("Jupyter news").count() == 0
     assert_no_browser_errors(browser_page)
+
+
+def test_server_has_no_formgrader_and_no_news(lab_server):
+    """The same checks on the server's side: the formgrader is not served, news is off."""
+    import json
+    import urllib.error
+    import urllib.request
+
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(lab_server.url("formgrader"), timeout=15)
+    assert info.value.code == 404
+
+    url = lab_server.url("lab/api/settings/@jupyterlab/apputils-extension:notification")
+    with urllib.request.urlopen(url, timeout=15) as response:
+        settings = json.load(response)
+    defaults = settings["schema"]["properties"]
+    assert defaults["fetchNews"]["default"] == "false"
+    assert defaults["checkForUpdates"]["default"] is False

@@ -106,6 +106,8 @@ class _Note:
     def __str__(self) -> str:
         return self.text
 
+    __repr__ = __str__
+
     def _repr_html_(self) -> str:
         import html
 

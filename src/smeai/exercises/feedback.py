@@ -17,7 +17,7 @@ _ICONS = {CORRECT: "✔", INCORRECT: "✘", NOT_ATTEMPTED: "✎"}
 _COLOURS = {CORRECT: "#009E73", INCORRECT: "#D55E00", NOT_ATTEMPTED: "#0072B2"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Feedback:
     """The outcome of checking one answer. ``key`` and ``params`` are resolved at display time,
     so the message follows the language the learner has chosen."""
@@ -44,7 +44,7 @@ class Feedback:
         """Plain text, for a terminal, a log or an nbgrader assertion."""
         return f"{_ICONS[self.state]} {self.label(lang)}: {self.message(lang)}"
 
-    __str__ = text
+    __str__ = __repr__ = text
 
     def _repr_html_(self) -> str:
         return render_html(self.state, self.label(), self.message(), self.exercise_id)

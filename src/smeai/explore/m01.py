@@ -90,7 +90,7 @@ def rule_explorer():
     import ipywidgets as widgets
     from IPython.display import display
 
-    from ..plotting import new_axes
+    from ..plotting import as_image, new_axes
 
     slider = widgets.IntSlider(value=60, min=SIZE_RANGE[0], max=SIZE_RANGE[1] - 1, step=1, description=t("m01.explore.slider"), continuous_update=False, style={"description_width": "initial"})
     result = widgets.HTML()
@@ -106,7 +106,7 @@ def rule_explorer():
         ax.axvline(slider.value, color="black", linestyle="--")
         out.clear_output(wait=True)
         with out:
-            display(ax.figure)
+            display(as_image(ax.figure))
 
     slider.observe(update, names="value")
     update()
@@ -120,7 +120,7 @@ def teach_explorer():
     import ipywidgets as widgets
     from IPython.display import display
 
-    from ..plotting import new_axes
+    from ..plotting import as_image, new_axes
 
     choices = [(t("m01.explore.unsorted"), None), (t("m01.explore.class1"), True), (t("m01.explore.juice"), False)]
     pickers = {}
@@ -148,7 +148,7 @@ def teach_explorer():
         ax = new_axes(figsize=(6, 3.6))
         _scatter(ax, data, model.predict(_scaled(data)), t("m01.explore.teach_title", count=count))
         with out:
-            display(ax.figure)
+            display(as_image(ax.figure))
 
     for picker in pickers.values():
         picker.observe(update, names="value")

@@ -1,0 +1,18 @@
+"""Shared fixtures: every test gets its own, empty learner folder (SMEAI_HOME) and Dutch as the
+language, so no test reads or writes a real learner's progress."""
+
+from __future__ import annotations
+
+import pytest
+
+from smeai import i18n
+
+
+@pytest.fixture(autouse=True)
+def learner_home(tmp_path, monkeypatch):
+    home = tmp_path / "smeai-home"
+    monkeypatch.setenv("SMEAI_HOME", str(home))
+    previous = i18n.get_language()
+    i18n.set_language("nl")
+    yield home
+    i18n.set_language(previous)

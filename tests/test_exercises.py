@@ -1,0 +1,186 @@
+"""Every exercise with a right answer, a wrong answer, the untouched starter and bad input.
+
+``CASES`` must cover every declared exercise: a new exercise without cases fails
+``test_every_exercise_has_cases``.
+"""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smeai import ___, i18n, progress
+from smeai.exercises import CORRECT, INCORRECT, NOT_ATTEMPTED, GradeFailure, all_exercises, get, grade
+
+
+def is_class1(size_mm, redness_pct):
+    return size_mm >= 70 and redness_pct >= 45
+
+
+def starter_is_class1(size_mm, redness_pct):
+    return size_mm >= 70 and redness_pct >= ___
+
+
+def only_public_cases(size_mm, redness_pct):  # passes the cases shown, fails the hidden ones
+    return size_mm >= 70 and redness_pct >= 40
+
+
+def crashes(size_mm, redness_pct):
+    return size_mm / 0
+
+
+# id: (right answers, [(wrong answer, key the message must come from)])
+CASES = {
+    "m00.q1": ([480, 480.0, np.int64(480), 4 * 120], [(124, "m00.q1.added"), (120, "m00.q1.unchanged"), (500, "check.number_too_high"), (400, "check.number_too_low")]),
+    "m01.q1": (["voorspellen", " Voorspellen ", "predict", "PREDICT"], [("classificeren", "m01.q1.option.classify"), ("group", "m01.q1.option.group"), ("herkennen", "m01.q1.option.recognise"), ("gokken", "m01.q1.unknown_option")]),
+    "m01.q2": ([72.5, 72.4, np.float64(72.5), [72.5]], [(0.725, "m01.q2.fraction"), (29, "m01.q2.count"), (80, "check.number_too_high"), (50, "check.number_too_low")]),
+    "m01.q3": ([74, 72, 76, 73.5], [(60, "m01.q3.too_low"), (71, "m01.q3.too_low"), (80, "m01.q3.too_high"), (120, "m01.q3.out_of_range")]),
+    "m01.q4": ([is_class1, lambda s, r: s >= 70 and r >= 45.0], [(lambda s, r: s >= 70, "m01.q4.case_failed"), (crashes, "check.function_raised")]),
+}
+
+# Bad input that every number, word or function exercise must answer kindly (never "correct").
+BAD_NUMBER = [None, "72,5", (72, 5), "72.5", "veel", float("nan"), math.inf, True, [1, 2], {"a": 1}, pd.DataFrame({"a": [1, 2]})]
+BAD_TEXT = [None, "", "   ", 3, 4.5, ["voorspellen"], True]
+BAD_FUNCTION = [None, 3, "is_klasse1", [is_class1]]
+BAD_INPUT = {"m00.q1": BAD_NUMBER, "m01.q1": BAD_TEXT, "m01.q2": BAD_NUMBER, "m01.q3": BAD_NUMBER, "m01.q4": BAD_FUNCTION}
+
+
+def test_every_exercise_has_cases():
+    declared = {e.id for e in all_exercises()}
+    assert declared == set(CASES) == set(BAD_INPUT)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(CASES))
+def test_right_answers_are_correct(exercise_id):
+    for answer in CASES[exercise_id][0]:
+        feedback = get(exercise_id).evaluate(answer)
+        assert feedback.state == CORRECT, (answer, feedback.text())
+        assert grade(exercise_id, answer) is True
+
+
+@pytest.mark.parametrize("exercise_id", sorted(CASES))
+def test_wrong_answers_get_a_message_that_points_at_the_mistake(exercise_id):
+    for answer, key in CASES[exercise_id][1]:
+        feedback = get(exercise_id).evaluate(answer)
+        assert feedback.state == INCORRECT, answer
+        assert feedback.key == key, (answer, feedback.key)
+        for lang in i18n.LANGUAGES:  # a real sentence in both languages, never the bare key
+            message = feedback.message(lang)
+            assert message != key and "{" not in message, (lang, message)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(CASES))
+def test_untouched_starter_is_not_attempted(exercise_id):
+    starter = starter_is_class1 if exercise_id == "m01.q4" else ___
+    for answer in (starter, ...):
+        feedback = get(exercise_id).evaluate(answer)
+        assert feedback.state == NOT_ATTEMPTED
+        assert "___" in feedback.message("nl")
+    with pytest.raises(AssertionError, match="Nog niet gedaan"):
+        grade(exercise_id, starter)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(BAD_INPUT))
+def test_bad_input_gets_a_kind_message_and_never_correct(exercise_id):
+    for answer in BAD_INPUT[exercise_id]:
+        feedback = get(exercise_id).evaluate(answer)
+        assert feedback.state == INCORRECT, (answer, feedback.text())
+        assert feedback.key.startswith(("answer.", f"{exercise_id}.")), (answer, feedback.key)
+        text = feedback.text()
+        assert "Traceback" not in text and "{" not in text
+
+
+def test_decimal_comma_messages_show_the_fix():
+    q2 = get("m01.q2")
+    assert "72.5" in q2.evaluate("72,5").message() and "komma" in q2.evaluate("72,5").message()
+    assert "72.5" in q2.evaluate((72, 5)).message() and "twee getallen" in q2.evaluate((72, 5)).message()
+    assert "Haal de aanhalingstekens weg" in q2.evaluate("72.5").message()
+    assert "NaN" in q2.evaluate(float("nan")).message()
+
+
+def test_hidden_cases_run_only_when_grading():
+    q4 = get("m01.q4")
+    assert q4.evaluate(only_public_cases).state == CORRECT
+    assert q4.evaluate(only_public_cases, hidden=True).state == INCORRECT
+    with pytest.raises(GradeFailure, match="72 mm, 44 %"):
+        grade("m01.q4", only_public_cases, hidden=True)
+
+
+def test_grade_raises_the_same_message_the_learner_sees():
+    message = get("m01.q2").evaluate(0.725).text()
+    with pytest.raises(AssertionError) as caught:
+        grade("m01.q2", 0.725)
+    assert str(caught.value) == message
+    # IPython shows only this line: the test cell's source never appears in nbgrader feedback
+    assert caught.value._render_traceback_() == [f"AssertionError: {message}"]
+
+
+def test_check_without_an_answer_explains_how():
+    feedback = get("m01.q2").evaluate()
+    assert feedback.state == NOT_ATTEMPTED and "q2.check(" in feedback.message()
+
+
+def test_a_bug_inside_a_check_is_a_friendly_message(monkeypatch):
+    q3 = get("m01.q3")
+    monkeypatch.setattr(q3._check, "test", lambda value: 1 / 0)
+    feedback = q3.evaluate(74)
+    assert feedback.state == INCORRECT and feedback.key == "check.internal_error"
+
+
+def test_unknown_exercise_and_bad_ids():
+    with pytest.raises(KeyError, match="m99.q1"):
+        get("m99.q1")
+    from smeai.exercises import Close, Exercise
+
+    with pytest.raises(ValueError, match="m01.q2"):
+        Exercise("exercise 2", Close(1))
+    with pytest.raises(ValueError, match="twice"):
+        Exercise("m01.q1", Close(1))
+
+
+def test_check_shows_plain_text_outside_jupyter_and_records_it(capsys):
+    get("m01.q2").check(72.5)
+    assert capsys.readouterr().out.strip() == "✔ Goed: Goed gedaan!"
+    get("m01.q2").check("72,5")
+    assert capsys.readouterr().out.startswith("✘ Nog niet goed: ")
+    events = progress.store().events()
+    assert [(e["kind"], e["exercise"], e["state"]) for e in events] == [("check", "m01.q2", "correct"), ("check", "m01.q2", "incorrect")]
+
+
+def test_feedback_html_has_an_icon_and_words_not_colour_alone():
+    html = get("m01.q2").evaluate(50)._repr_html_()
+    assert 'class="smeai-feedback smeai-incorrect"' in html and 'role="status"' in html
+    assert "✘" in html and "Nog niet goed" in html and "te laag" in html
+    assert "<script" not in get("m01.q1").evaluate("<script>alert(1)</script>")._repr_html_()
+
+
+def test_hints_come_in_order_and_the_last_one_points_to_the_solution(capsys):
+    q1 = get("m01.q1")
+    q1._hints_shown = 0
+    hints = q1.hints()
+    assert len(hints) >= 2
+    for number in range(len(hints) + 1):
+        q1.hint()
+        out = capsys.readouterr().out
+        assert hints[min(number, len(hints) - 1)] in out
+    assert "q1.solution()" in out
+    q1.solution()
+    assert 'taak = "voorspellen"' in capsys.readouterr().out
+    kinds = [e["kind"] for e in progress.store().events()]
+    assert kinds == ["hint"] * (len(hints) + 1) + ["solution"]
+
+
+@pytest.mark.parametrize("exercise_id", sorted(CASES))
+def test_every_exercise_has_hints_and_a_solution_in_both_languages(exercise_id):
+    for lang in i18n.LANGUAGES:
+        catalogue = i18n.catalogue(lang)
+        assert isinstance(catalogue[f"{exercise_id}.hints"], list) and catalogue[f"{exercise_id}.hints"]
+        assert catalogue[f"{exercise_id}.solution"].strip()
+
+
+def test_every_message_key_an_exercise_can_give_exists():
+    # keys relative to an exercise (".too_low") must be in the catalogue under its id
+    for exercise_id, (_, wrong) in CASES.items():
+        for _, key in wrong:
+            assert key in i18n.catalogue("nl") and key in i18n.catalogue("en"), key

@@ -1,0 +1,231 @@
+"""``smeai lab``'s command line and the learner-facing Jupyter configuration, without a server.
+
+The browser test (tests/browser) shows that the configuration takes effect in a running
+JupyterLab; these tests pin what it says, fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+import smeai
+from smeai import lab
+
+REPO = Path(__file__).resolve().parents[1]
+NBGRADER_PLUGINS = ("@jupyter/nbgrader:create-assignment", "@jupyter/nbgrader:formgrader")
+
+
+def option(argv: list[str], name: str) -> str:
+    """The value of ``--name=value`` in argv."""
+    values = [arg.split("=", 1)[1] for arg in argv if arg.startswith(f"--{name}=")]
+    assert len(values) == 1, (name, argv)
+    return values[0]
+
+
+@pytest.fixture
+def course(tmp_path) -> Path:
+    root = tmp_path / "course"
+    (root / "nl").mkdir(parents=True)
+    (root / "en").mkdir()
+    return root
+
+
+# -- build_command --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "lang, url", [("nl", "/lab/tree/nl/00-welkom.ipynb"), ("en", "/lab/tree/en/00-welcome.ipynb")]
+)
+def test_command_opens_module_00_in_the_language(course, lang, url):
+    argv, env = lab.build_command(lang=lang, root=course)
+    assert argv[:4] == [sys.executable, "-m", "jupyter", "lab"]
+    assert option(argv, "LabApp.default_url") == url
+    assert option(argv, "ServerApp.root_dir") == str(course.resolve())
+    assert env["SMEAI_LANG"] == lang
+
+
+def test_module_00_names_match_the_course():
+    for lang, name in lab.WELCOME.items():
+        path = REPO / "course" / name
+        if not path.parent.is_dir() or not any(path.parent.glob("00-*.ipynb")):
+            continue  # module 00 not written yet
+        assert path.is_file(), f"{name} does not exist; update smeai.lab.WELCOME"
+
+
+def test_language_is_normalised(course):
+    _, env = lab.build_command(lang=" EN ", root=course)
+    assert env["SMEAI_LANG"] == "en"
+
+
+def test_port_and_browser(course):
+    argv, _ = lab.build_command(port=8765, open_browser=False, root=course)
+    assert option(argv, "ServerApp.port") == "8765"
+    assert option(argv, "ServerApp.port_retries") == "0"  # a given port is used, or fails
+    assert option(argv, "ServerApp.open_browser") == "False"
+
+    argv, _ = lab.build_command(root=course)
+    assert not any(arg.startswith("--ServerApp.port=") for arg in argv)
+    assert option(argv, "ServerApp.open_browser") == "True"
+
+
+def test_config_dir_comes_first_and_keeps_the_existing_path(course, monkeypatch):
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", "/somewhere/else")
+    _, env = lab.build_command(root=course)
+    first, rest = env["JUPYTER_CONFIG_PATH"].split(os.pathsep, 1)
+    assert Path(first) == lab.jupyter_config_dir()
+    assert rest == "/somewhere/else"
+    assert os.environ["JUPYTER_CONFIG_PATH"] == "/somewhere/else"  # ours is a copy
+
+    monkeypatch.delenv("JUPYTER_CONFIG_PATH")
+    _, env = lab.build_command(root=course)
+    assert env["JUPYTER_CONFIG_PATH"] == str(lab.jupyter_config_dir())
+
+
+def test_config_dir_is_the_package_data():
+    path = lab.jupyter_config_dir()
+    assert path == Path(smeai.__file__).parent / "jupyter_config"
+    assert (path / "labconfig").is_dir()
+
+
+@pytest.mark.parametrize("lang", ["de", "", "nl-NL"])
+def test_unknown_language_is_a_one_line_message(course, lang):
+    with pytest.raises(lab.LabError) as info:
+        lab.build_command(lang=lang, root=course)
+    message = str(info.value)
+    assert "\n" not in message and "'nl'" in message and "'en'" in message
+
+
+def test_missing_root_is_a_one_line_message(tmp_path):
+    with pytest.raises(lab.LabError) as info:
+        lab.build_command(root=tmp_path / "nope")
+    assert "\n" not in str(info.value) and str(tmp_path / "nope") in str(info.value)
+
+
+# -- course_root ----------------------------------------------------------------------------
+def test_course_root_prefers_the_current_folder(course, monkeypatch):
+    monkeypatch.chdir(course.parent)
+    assert lab.course_root() == course.resolve()
+
+
+def test_course_root_falls_back_to_the_repository(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no course/ here
+    fake_repo = tmp_path / "repo"
+    (fake_repo / "course").mkdir(parents=True)
+    monkeypatch.setattr(smeai, "__file__", str(fake_repo / "src" / "smeai" / "__init__.py"))
+    assert lab.course_root() == (fake_repo / "course").resolve()
+
+
+def test_course_root_missing_is_a_one_line_message(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(smeai, "__file__", str(tmp_path / "a" / "src" / "smeai" / "__init__.py"))
+    monkeypatch.setenv("SMEAI_LANG", "en")
+    with pytest.raises(lab.LabError) as info:
+        lab.course_root()
+    message = str(info.value)
+    assert "\n" not in message and "course" in message and str(tmp_path) in message
+
+
+# -- the configuration files ----------------------------------------------------------------
+def load(relative: str) -> dict:
+    return json.loads((lab.jupyter_config_dir() / relative).read_text(encoding="utf-8"))
+
+
+def test_every_config_file_is_valid_json():
+    files = sorted(lab.jupyter_config_dir().rglob("*"))
+    files = [f for f in files if f.is_file() and "__pycache__" not in f.parts]
+    assert files
+    for path in files:
+        assert path.suffix == ".json", f"{path}: Jupyter reads only .json files here"
+        json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_news_pop_up_is_off():
+    overrides = load("labconfig/default_setting_overrides.json")
+    notification = overrides["@jupyterlab/apputils-extension:notification"]
+    assert notification == {"fetchNews": "false", "checkForUpdates": False}
+
+
+def test_nbgrader_instructor_plugins_are_disabled_and_locked():
+    page_config = load("labconfig/page_config.json")
+    for key in ("disabledExtensions", "lockedExtensions"):
+        assert {p for p, on in page_config[key].items() if on} == set(NBGRADER_PLUGINS), key
+
+
+def test_formgrader_server_extension_is_off():
+    config = load("jupyter_server_config.d/smeai.json")
+    assert config["ServerApp"]["jpserver_extensions"] == {
+        "nbgrader.server_extensions.formgrader": False
+    }
+
+
+def test_nbgrader_still_has_these_names():
+    """If nbgrader renames its plugins or extension, the settings above silently stop working."""
+    import importlib
+
+    import nbgrader
+
+    importlib.import_module("nbgrader.server_extensions.formgrader")
+    static = Path(nbgrader.__file__).parent / "labextension" / "static"
+    code = "".join(p.read_text(encoding="utf-8", errors="replace") for p in static.glob("*.js"))
+    for plugin in NBGRADER_PLUGINS:
+        assert f'"{plugin}"' in code, f"nbgrader {nbgrader.__version__} has no plugin {plugin}"
+
+
+# -- install_jupyter_config (Binder's postBuild) --------------------------------------------
+def test_install_merges_into_existing_settings(tmp_path):
+    target = tmp_path / "etc" / "jupyter"
+    (target / "labconfig").mkdir(parents=True)
+    (target / "labconfig" / "page_config.json").write_text(
+        json.dumps({"disabledExtensions": {"other:plugin": True}, "other": 1})
+    )
+    written = lab.install_jupyter_config(target)
+    assert {p.relative_to(target).as_posix() for p in written} == {
+        "labconfig/page_config.json",
+        "labconfig/default_setting_overrides.json",
+        "jupyter_server_config.d/smeai.json",
+    }
+    page_config = json.loads((target / "labconfig" / "page_config.json").read_text())
+    assert page_config["other"] == 1
+    assert page_config["disabledExtensions"]["other:plugin"] is True
+    assert all(page_config["disabledExtensions"][p] is True for p in NBGRADER_PLUGINS)
+    # running it twice changes nothing
+    before = {p: p.read_text() for p in written}
+    lab.install_jupyter_config(target)
+    assert before == {p: p.read_text() for p in written}
+
+
+def test_server_config_sorts_after_nbgrader():
+    """In Binder both files share one conf.d folder, where the file sorted last wins."""
+    assert sorted(["nbgrader.json", "smeai.json"])[-1] == "smeai.json"
+
+
+# -- the Binder files -----------------------------------------------------------------------
+def test_binder_pins_agree_with_pyproject():
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    deps = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
+    ranges = {Requirement(d).name.lower(): Requirement(d).specifier for d in deps}
+    pins = {}
+    for line in (REPO / "binder" / "requirements.txt").read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            req = Requirement(line)
+            (spec,) = req.specifier
+            assert spec.operator == "==", line
+            pins[req.name.lower()] = spec.version
+    assert set(pins) == set(ranges)
+    for name, version in pins.items():
+        assert ranges[name].contains(version, prereleases=True), (name, version, ranges[name])
+
+
+def test_binder_runtime_and_postbuild():
+    assert (REPO / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
+    assert not (REPO / "binder" / "environment.yml").exists()  # would hide requirements.txt
+    post_build = REPO / "binder" / "postBuild"
+    assert os.access(post_build, os.X_OK)
+    assert "install_jupyter_config" in post_build.read_text()

@@ -1,0 +1,117 @@
+import json
+import multiprocessing
+import os
+
+import pytest
+
+from smeai import progress
+from smeai.progress import ProgressImportError, ProgressStore, ProgressWarning
+
+
+def test_home_follows_smeai_home(learner_home):
+    assert progress.home() == learner_home
+    event = progress.record("check", exercise="m01.q1", state="correct")
+    assert (learner_home / "progress.jsonl").exists()
+    assert progress.store().events() == [event]
+
+
+def test_events_round_trip_in_order(tmp_path):
+    store = ProgressStore(tmp_path)
+    written = [store.record("quiz", question=f"m01.quiz{i}", correct=i % 2 == 0) for i in range(5)]
+    assert store.events() == written
+    assert len({e["id"] for e in written}) == 5
+
+
+def test_torn_last_line_loses_nothing_else_and_next_write_starts_fresh(tmp_path):
+    store = ProgressStore(tmp_path)
+    first = store.record("check", exercise="m01.q1", state="correct")
+    with open(store.path, "ab") as f:  # a crash in the middle of writing an event
+        f.write(b'{"id": "torn", "kind": "che')
+    with pytest.warns(ProgressWarning, match="regel 2"):
+        assert store.events() == [first]
+    second = store.record("check", exercise="m01.q2", state="incorrect")
+    with pytest.warns(ProgressWarning):
+        assert store.events() == [first, second]
+
+
+def test_corrupt_lines_in_the_middle_are_skipped_with_one_warning(tmp_path):
+    store = ProgressStore(tmp_path)
+    a = store.record("check", exercise="m01.q1", state="correct")
+    with open(store.path, "ab") as f:
+        f.write(b"\xff\xfe not utf-8\n[1, 2, 3]\n{\"no_kind\": 1}\n")
+    b = store.record("check", exercise="m01.q2", state="correct")
+    with pytest.warns(ProgressWarning) as caught:
+        assert store.events() == [a, b]
+    assert len(caught) == 1
+    assert "2, 3, 4" in str(caught[0].message) and "2 gebeurtenissen" in str(caught[0].message)
+
+
+def test_missing_file_is_empty(tmp_path):
+    assert ProgressStore(tmp_path / "nothing-here").events() == []
+
+
+def _writer(folder, name, count):
+    store = ProgressStore(folder)
+    for i in range(count):
+        store.record("check", exercise="m01.q1", writer=name, n=i)
+
+
+def test_two_notebooks_writing_at_once_lose_no_events(tmp_path):
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_writer, args=(tmp_path, name, 400)) for name in ("a", "b")]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+        assert w.exitcode == 0
+    events = ProgressStore(tmp_path).events()  # any torn or interleaved line would warn and fail
+    assert len(events) == 800
+    for name in ("a", "b"):
+        assert [e["n"] for e in events if e["writer"] == name] == list(range(400))
+
+
+def test_export_and_import_merge_without_duplicates(tmp_path):
+    laptop, binder = ProgressStore(tmp_path / "laptop"), ProgressStore(tmp_path / "binder")
+    laptop.record("check", exercise="m01.q1", state="correct")
+    laptop.record("module_finish", module="01")
+    binder.record("check", exercise="m00.q1", state="correct")
+    exported = laptop.export(tmp_path / "export.json")
+    assert json.loads(exported.read_text())["format"] == "smeai-progress"
+    assert binder.import_(exported) == 2
+    assert binder.import_(exported) == 0  # importing twice adds nothing twice
+    kinds = sorted(e["kind"] for e in binder.events())
+    assert kinds == ["check", "check", "module_finish"]
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(None, "bestaat niet"), (b"not json {", "geen leesbare JSON"), (b'{"format": "other"}', "geen export"), (b"[1, 2]", "geen export")],
+)
+def test_import_of_a_bad_file_says_what_is_wrong(tmp_path, content, message):
+    path = tmp_path / "upload.json"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ProgressImportError, match=message):
+        ProgressStore(tmp_path / "store").import_(path)
+
+
+def test_import_skips_malformed_events(tmp_path):
+    path = tmp_path / "upload.json"
+    path.write_text(json.dumps({"format": "smeai-progress", "events": [{"id": "x1", "kind": "check"}, {"kind": "no id"}, "junk", {"id": "x2"}]}))
+    store = ProgressStore(tmp_path / "store")
+    assert store.import_(path) == 1
+    assert [e["id"] for e in store.events()] == ["x1"]
+
+
+def test_a_read_only_home_warns_but_does_not_break(tmp_path, monkeypatch):
+    if os.geteuid() == 0:
+        # root may write anywhere, so simulate the full disk instead of a read-only folder
+        monkeypatch.setattr(ProgressStore, "_append", lambda self, events: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    else:
+        home = tmp_path / "ro"
+        home.mkdir()
+        home.chmod(0o500)
+        monkeypatch.setenv("SMEAI_HOME", str(home))
+    with pytest.warns(ProgressWarning, match="niet worden bewaard"):
+        assert progress.record("check", exercise="m01.q1") is None

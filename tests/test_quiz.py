@@ -1,0 +1,47 @@
+import pytest
+
+from smeai import i18n, progress, quiz
+from smeai.exercises.feedback import CORRECT, INCORRECT, NOT_ATTEMPTED
+
+
+def test_module_01_quiz_has_feedback_for_every_option_in_both_languages():
+    questions = quiz.questions("01")
+    assert len(questions) >= 4
+    for q in questions:
+        for lang in i18n.LANGUAGES:
+            i18n.set_language(lang)
+            assert q.prompt and len(q.options) == len(q.explanations) >= 2
+            assert 0 <= q.correct < len(q.options)
+
+
+def test_every_option_gets_its_own_explanation():
+    q = quiz.questions("01")[0]
+    feedbacks = [quiz.answer(q, i) for i in range(len(q.options))]
+    assert [f.state for f in feedbacks].count(CORRECT) == 1
+    assert feedbacks[q.correct].correct
+    assert len({f.message() for f in feedbacks}) == len(q.options)
+
+
+@pytest.mark.parametrize("choice", [-1, 3, 99, "b", True, 1.0])
+def test_bad_choices(choice):
+    q = quiz.questions("01")[0]
+    assert quiz.answer(q, choice).state == INCORRECT
+
+
+def test_no_choice_is_not_attempted_and_module_without_quiz_is_empty():
+    assert quiz.answer(quiz.questions("01")[0], None).state == NOT_ATTEMPTED
+    assert quiz.questions("07") == []
+
+
+def test_quiz_widget_records_answers():
+    box = quiz.show_quiz("01")
+    first = box.children[0]
+    _, options, button, _ = first.children
+    button.click()  # nothing chosen: nothing recorded
+    assert progress.store().events() == []
+    options.value = 1
+    button.click()
+    options.value = 0
+    button.click()
+    events = progress.store().events()
+    assert [(e["question"], e["choice"], e["correct"]) for e in events] == [("m01.quiz1", 1, True), ("m01.quiz1", 0, False)]

@@ -1,0 +1,64 @@
+"""The setup cell's ``start`` and the last cell's ``finish``, in a real kernel: a learner's error
+reads as a kind message, and a failed ``grade`` shows only its message."""
+
+import nbformat
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_notebook
+
+from smeai import finish, progress, start
+from smeai.session import friendly_error_lines
+
+
+def run_cells(*sources, tmp_path):
+    nb = new_notebook(cells=[new_code_cell(s) for s in sources])
+    NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    return nb.cells
+
+
+def error_of(cell):
+    errors = [o for o in cell.outputs if o.output_type == "error"]
+    assert len(errors) == 1, cell.outputs
+    return errors[0]
+
+
+def test_errors_in_learner_cells_are_kind_and_grade_failures_show_only_their_message(tmp_path):
+    cells = run_cells(
+        'from smeai import start\nstart("01", lang="nl")',
+        "q2.check(regel_70_pct)",  # ran out of order: nothing is defined yet
+        "int('veel')",
+        'from smeai.exercises import grade\ngrade("m01.q2", 0.725)',
+        tmp_path=tmp_path,
+    )
+    assert not [o for o in cells[0].outputs if o.output_type == "error"]
+    name_error = "\n".join(error_of(cells[1]).traceback)
+    assert "`q2` bestaat nog niet" in name_error and "Run All Above" in name_error
+    assert "Traceback" not in name_error and "----> " not in name_error
+    value_error = "\n".join(error_of(cells[2]).traceback)
+    assert "Er ging iets mis" in value_error and "ValueError" in value_error and "----> " not in value_error
+    assert error_of(cells[3]).traceback == ["AssertionError: ✘ Nog niet goed: Je gaf een deel van 1 (0,725). Geef het als percentage: keer 100."]
+
+
+def test_friendly_errors_in_english():
+    from smeai import set_language
+
+    set_language("en")
+    lines = friendly_error_lines(NameError, NameError("name 'x' is not defined", name="x"))
+    assert lines[0].startswith("`x` does not exist yet") and "NameError" in lines[1]
+
+
+def test_start_and_finish_record_the_module(capsys):
+    start("01", lang="en")
+    assert "module 01, What is AI?" in capsys.readouterr().out
+    finish("01")
+    out = capsys.readouterr().out
+    assert "Module 01, What is AI?: finished" in out and "exercises right: 0 of 4" in out
+    assert [e["kind"] for e in progress.store().events()] == ["module_start", "module_finish"]
+
+
+def test_start_refuses_an_unknown_module_or_language():
+    import pytest
+
+    with pytest.raises(ValueError, match="no module"):
+        start("42")
+    with pytest.raises(ValueError, match="nl, en"):
+        start("01", lang="de")
