@@ -127,8 +127,6 @@ def lab_server(tmp_path_factory) -> LabServer:
     argv += [
         "--ServerApp.ip=127.0.0.1",
         f"--IdentityProvider.token={token}",
-        # CI runs as root in a throw-away machine.
-        "--ServerApp.allow_root=True",
         # Lets the test reach the app's command registry (window.jupyterapp); test-only.
         "--LabApp.expose_app_in_browser=True",
     ]
