@@ -4,46 +4,31 @@
 ``test_every_exercise_has_cases``.
 """
 
-import math
+import importlib
+from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from smeai import ___, i18n, progress
 from smeai.exercises import CORRECT, INCORRECT, NOT_ATTEMPTED, GradeFailure, all_exercises, get, grade
 
 
-def is_class1(size_mm, redness_pct):
-    return size_mm >= 70 and redness_pct >= 45
+def _load_cases():
+    cases, bad, starters = {}, {}, {}
+    for path in sorted((Path(__file__).parent / "exercise_cases").glob("m[0-9][0-9].py")):
+        module = importlib.import_module(f"tests.exercise_cases.{path.stem}")
+        cases.update(module.CASES)
+        bad.update(module.BAD_INPUT)
+        starters.update(getattr(module, "STARTERS", {}))
+    return cases, bad, starters
 
 
-def starter_is_class1(size_mm, redness_pct):
-    return size_mm >= 70 and redness_pct >= ___
+CASES, BAD_INPUT, STARTERS = _load_cases()
 
 
-def only_public_cases(size_mm, redness_pct):  # passes the cases shown, fails the hidden ones
+def only_public_cases(size_mm, redness_pct):  # passes the cases shown in m01.q4, fails the hidden ones
     return size_mm >= 70 and redness_pct >= 40
-
-
-def crashes(size_mm, redness_pct):
-    return size_mm / 0
-
-
-# id: (right answers, [(wrong answer, key the message must come from)])
-CASES = {
-    "m00.q1": ([480, 480.0, np.int64(480), 4 * 120], [(124, "m00.q1.added"), (120, "m00.q1.unchanged"), (500, "check.number_too_high"), (400, "check.number_too_low")]),
-    "m01.q1": (["voorspellen", " Voorspellen ", "predict", "PREDICT"], [("classificeren", "m01.q1.option.classify"), ("group", "m01.q1.option.group"), ("herkennen", "m01.q1.option.recognise"), ("gokken", "m01.q1.unknown_option")]),
-    "m01.q2": ([72.5, 72.4, np.float64(72.5), [72.5]], [(0.725, "m01.q2.fraction"), (29, "m01.q2.count"), (80, "check.number_too_high"), (50, "check.number_too_low")]),
-    "m01.q3": ([74, 72, 76, 73.5], [(60, "m01.q3.too_low"), (71, "m01.q3.too_low"), (80, "m01.q3.too_high"), (120, "m01.q3.out_of_range")]),
-    "m01.q4": ([is_class1, lambda s, r: s >= 70 and r >= 45.0], [(lambda s, r: s >= 70, "m01.q4.case_failed"), (crashes, "check.function_raised")]),
-}
-
-# Bad input that every number, word or function exercise must answer kindly (never "correct").
-BAD_NUMBER = [None, "72,5", (72, 5), "72.5", "veel", float("nan"), math.inf, True, [1, 2], {"a": 1}, pd.DataFrame({"a": [1, 2]})]
-BAD_TEXT = [None, "", "   ", 3, 4.5, ["voorspellen"], True]
-BAD_FUNCTION = [None, 3, "is_klasse1", [is_class1]]
-BAD_INPUT = {"m00.q1": BAD_NUMBER, "m01.q1": BAD_TEXT, "m01.q2": BAD_NUMBER, "m01.q3": BAD_NUMBER, "m01.q4": BAD_FUNCTION}
 
 
 def test_every_exercise_has_cases():
@@ -72,7 +57,7 @@ def test_wrong_answers_get_a_message_that_points_at_the_mistake(exercise_id):
 
 @pytest.mark.parametrize("exercise_id", sorted(CASES))
 def test_untouched_starter_is_not_attempted(exercise_id):
-    starter = starter_is_class1 if exercise_id == "m01.q4" else ___
+    starter = STARTERS.get(exercise_id, ___)
     for answer in (starter, ...):
         feedback = get(exercise_id).evaluate(answer)
         assert feedback.state == NOT_ATTEMPTED

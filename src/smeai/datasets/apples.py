@@ -1,22 +1,10 @@
-"""Synthetic data for the business cases, in scikit-learn's ``make_*`` style.
-
-Every generator takes keyword-only options and ``random_state`` (None, an int or a
-``numpy.random.Generator``), turned into a generator once. The data looks real (Dutch places,
-euros, millimetres) and hides the pattern an exercise teaches under noise.
-"""
+"""Module 01: apples at a fruit grower, sorted into class 1 or juice."""
 
 from __future__ import annotations
 
 import numpy as np
 
-
-def check_random_state(random_state) -> np.random.Generator:
-    """``None`` → fresh entropy, an int → a seeded generator, a Generator → itself."""
-    if isinstance(random_state, np.random.Generator):
-        return random_state
-    if random_state is None or isinstance(random_state, (int, np.integer)) and not isinstance(random_state, bool):
-        return np.random.default_rng(random_state)
-    raise ValueError(f"random_state must be None, an int or a numpy Generator, not {random_state!r}")
+from ._random import check_random_state
 
 
 def make_apples(n_samples: int = 60, *, label_noise: float = 0.05, random_state=None):

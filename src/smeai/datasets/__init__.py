@@ -1,0 +1,12 @@
+"""Synthetic data for the business cases, in scikit-learn's ``make_*`` style.
+
+One file per business case. Every generator takes keyword-only options and ``random_state``
+(None, an int or a ``numpy.random.Generator``), turned into a generator once by
+:func:`check_random_state`. The data looks real (Dutch places, euros, Dutch holidays, seasons)
+and hides the pattern an exercise teaches under noise.
+"""
+
+from ._random import check_random_state
+from .apples import make_apples
+
+__all__ = ["check_random_state", "make_apples"]
