@@ -98,7 +98,7 @@ def test_grade_raises_the_same_message_the_learner_sees():
         grade("m01.q2", 0.725)
     assert str(caught.value) == message
     # IPython shows only this line: the test cell's source never appears in nbgrader feedback
-    assert caught.value._render_traceback_() == [f"AssertionError: {message}"]
+    assert caught.value._render_traceback_() == [message]
 
 
 def test_check_without_an_answer_explains_how():
@@ -169,3 +169,32 @@ def test_every_message_key_an_exercise_can_give_exists():
     for exercise_id, (_, wrong) in CASES.items():
         for _, key in wrong:
             assert key in i18n.catalogue("nl") and key in i18n.catalogue("en"), key
+
+
+class Stop(BaseException):
+    pass
+
+
+def test_a_function_that_escapes_with_a_base_exception_is_still_a_message():
+    def exits(size_mm, redness_pct):
+        raise SystemExit(3)
+
+    def stops_only_on_hidden(size_mm, redness_pct):
+        if (size_mm, redness_pct) == (72, 45):
+            raise Stop()
+        return size_mm >= 70 and redness_pct >= 45
+
+    assert get("m01.q4").evaluate(exits).key == "check.function_raised"
+    with pytest.raises(GradeFailure, match="Stop"):
+        grade("m01.q4", stops_only_on_hidden, hidden=True)
+
+
+def test_grade_ignores_warnings_so_nbgrader_does_not_score_stderr(recwarn):
+    import warnings
+
+    def warns(size_mm, redness_pct):
+        warnings.warn("a library warning")
+        return size_mm >= 70 and redness_pct >= 45
+
+    assert grade("m01.q4", warns, hidden=True) is True
+    assert len(recwarn) == 0

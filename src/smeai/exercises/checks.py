@@ -112,7 +112,9 @@ class FunctionCases(Check):
                 got = function(*args)
             except (AnswerProblem, BlankUsed):
                 raise
-            except Exception as error:  # the learner's function crashed: explain, don't trace
+            except BaseException as error:  # noqa: B036 - even sys.exit or a custom BaseException
+                # The learner's function crashed: explain it. Letting it escape would print a
+                # traceback that quotes the test cell, hidden tests included.
                 return Outcome(False, "check.function_raised", {"case": shown, "error": _error_text(error)})
             if not _same(got, expected):
                 return Outcome(False, ".case_failed", {"case": shown, "expected": expected, "got": got})

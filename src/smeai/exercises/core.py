@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import re
+import warnings
 
 from .. import progress
 from ..display import show
@@ -148,14 +149,23 @@ class GradeFailure(AssertionError):
     so nbgrader feedback cannot reveal the source of a hidden test."""
 
     def _render_traceback_(self) -> list[str]:
-        return [f"AssertionError: {self}"]
+        return [str(self)]
 
 
 def grade(exercise_id: str, answer=_NOTHING, *, hidden: bool = False) -> bool:
     """The check for an nbgrader test cell: passes silently, or raises ``AssertionError``
     with the message the learner would see in the course. ``hidden=True`` adds the cases
     only the grader runs."""
-    feedback = get(exercise_id).evaluate(answer, hidden=hidden)
+    exercise = get(exercise_id)
+    try:
+        # nbgrader scores a test cell 0 when it writes to stderr, so a library warning
+        # (a ConvergenceWarning, a FutureWarning) must not cost a right answer its points.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            feedback = exercise.evaluate(answer, hidden=hidden)
+    except BaseException:  # noqa: B036 - whatever escapes, the cell source must not be traced
+        log.exception("grading %s failed", exercise_id)
+        raise GradeFailure(exercise._feedback(INCORRECT, "check.internal_error").text()) from None
     if not feedback.correct:
         raise GradeFailure(feedback.text())
     return True
