@@ -122,6 +122,8 @@ def teach_explorer():
 
     from ..plotting import as_image, new_axes
 
+    import sklearn.neighbors  # noqa: F401 - imported now, in the cell, not in the first click
+
     choices = [(t("m01.explore.unsorted"), None), (t("m01.explore.class1"), True), (t("m01.explore.juice"), False)]
     pickers = {}
     rows = []
