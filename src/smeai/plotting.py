@@ -32,3 +32,13 @@ def as_image(figure):
     # light compression: a quarter faster than the default, for a file a few % larger
     figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
     return Image(data=buffer.getvalue(), format="png")
+
+
+def show_figure(out, figure) -> None:
+    """Replace what a widget's ``Output`` shows with this figure (as a PNG image)."""
+    from IPython.display import display
+
+    image = as_image(figure)
+    out.clear_output(wait=True)
+    with out:
+        display(image)

@@ -59,12 +59,15 @@ def _scaled(data):
     return list(zip((data.size_mm - SIZE_RANGE[0]) / (SIZE_RANGE[1] - SIZE_RANGE[0]), data.redness_pct / 100))
 
 
-def learned_accuracy(labels: dict[int, bool]) -> float | None:
-    model = learn_from_labels(labels)
-    if model is None:
-        return None
+def model_accuracy(model) -> float:
+    """Percentage of the 40 apples a learned model sorts right."""
     data = apples()
     return round(100 * float((model.predict(_scaled(data)) == data.class1.to_numpy()).mean()), 1)
+
+
+def learned_accuracy(labels: dict[int, bool]) -> float | None:
+    model = learn_from_labels(labels)
+    return None if model is None else model_accuracy(model)
 
 
 # -- widgets ------------------------------------------------------------------------------------
@@ -88,9 +91,8 @@ def _scatter(ax, data, predicted, title):
 def rule_explorer():
     """A slider for the size threshold; the sorting and its accuracy follow."""
     import ipywidgets as widgets
-    from IPython.display import display
 
-    from ..plotting import as_image, new_axes
+    from ..plotting import new_axes, show_figure
 
     slider = widgets.IntSlider(value=60, min=SIZE_RANGE[0], max=SIZE_RANGE[1] - 1, step=1, description=t("m01.explore.slider"), continuous_update=False, style={"description_width": "initial"})
     result = widgets.HTML()
@@ -104,9 +106,7 @@ def rule_explorer():
         ax = new_axes(figsize=(6, 3.6))
         _scatter(ax, data, (data.size_mm >= slider.value).to_numpy(), t("m01.explore.rule_title", mm=slider.value))
         ax.axvline(slider.value, color="black", linestyle="--")
-        out.clear_output(wait=True)
-        with out:
-            display(as_image(ax.figure))
+        show_figure(out, ax.figure)
 
     slider.observe(update, names="value")
     update()
@@ -118,9 +118,8 @@ def rule_explorer():
 def teach_explorer():
     """The learner sorts 10 example apples; a model learns from them and sorts the other 40."""
     import ipywidgets as widgets
-    from IPython.display import display
 
-    from ..plotting import as_image, new_axes
+    from ..plotting import new_axes, show_figure
 
     import sklearn.neighbors  # noqa: F401 - imported now, in the cell, not in the first click
 
@@ -139,18 +138,17 @@ def teach_explorer():
     def update(change=None):
         labels = {i: p.value for i, p in pickers.items()}
         model = learn_from_labels(labels)
-        out.clear_output(wait=True)
         if model is None:
             result.value = t("m01.explore.need_both")
+            out.clear_output()
             return
         data = apples()
-        accuracy = learned_accuracy(labels)
+        accuracy = model_accuracy(model)
         count = sum(v is not None for v in labels.values())
         result.value = t("m01.explore.teach_result", count=count, pct=accuracy)
         ax = new_axes(figsize=(6, 3.6))
         _scatter(ax, data, model.predict(_scaled(data)), t("m01.explore.teach_title", count=count))
-        with out:
-            display(as_image(ax.figure))
+        show_figure(out, ax.figure)
 
     for picker in pickers.values():
         picker.observe(update, names="value")
