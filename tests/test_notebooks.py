@@ -42,7 +42,7 @@ def test_notebook_is_named_and_committed_clean(path):
 
 
 EXERCISE_USE = re.compile(r"\b(q\d+)\.(check|hint|solution)\(")
-SMEAI_CALL = re.compile(r"\b(start|finish|show_\w+|rule_explorer|teach_explorer)\(\s*(\"[^\"]*\")?")
+SMEAI_CALL = re.compile(r"\b(start|finish|show_\w+|\w+_explorer)\(\s*(\"[^\"]*\")?")
 LANG = re.compile(r'start\("\d\d", lang="(\w\w)"\)')
 
 
