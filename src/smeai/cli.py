@@ -24,6 +24,13 @@ def _parser() -> argparse.ArgumentParser:
     action = prog.add_mutually_exclusive_group()
     action.add_argument("--export", metavar="FILE", help="write your progress to FILE (to keep or move it)")
     action.add_argument("--import", dest="import_", metavar="FILE", help="add the progress in FILE to yours")
+
+    rec = commands.add_parser("record", help="write your record of completion (HTML and PDF)")
+    rec.add_argument("--out", metavar="DIR", default=".", help="folder to write the files to (default: the current folder)")
+    rec.add_argument("--lang", choices=("nl", "en"), default=None, help="language of the record")
+    rec.add_argument("--name", default=None, help="your name (default: from your profile)")
+    rec.add_argument("--organisation", default=None, help="your organisation (default: from your profile)")
+    rec.add_argument("--role", default=None, help="your role (default: from your profile)")
     return parser
 
 
@@ -40,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     if args.command == "progress":
         return _progress(args)
+    if args.command == "record":
+        return _record(args)
     parser.print_help()
     return 0
 
@@ -62,6 +71,30 @@ def _progress(args) -> int:
     except progress.ProgressImportError as problem:
         print(f"smeai: {problem}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _record(args) -> int:
+    import warnings
+
+    from . import progress, record
+    from .i18n import get_language, set_language, t
+
+    if args.lang:
+        set_language(args.lang)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", progress.ProgressWarning)
+        events = progress.store().events()  # a corrupt line is skipped; the rest is used
+    for warning in caught:
+        print(f"smeai: {warning.message}", file=sys.stderr)
+    try:
+        paths = record.export(args.out, events=events, name=args.name, organisation=args.organisation, role=args.role, lang=get_language())
+    except OSError as problem:
+        print("smeai: " + t("record.cli.failed", folder=args.out, error=problem.strerror or str(problem)), file=sys.stderr)
+        return 1
+    print(t("record.cli.written"))
+    for path in paths:
+        print(f"  {path}")
     return 0
 
 

@@ -165,7 +165,7 @@ def use_case(use_case_id: str) -> UseCase:
 
 
 def is_known(use_case_id) -> bool:
-    return use_case_id in _BY_ID
+    return isinstance(use_case_id, str) and use_case_id in _BY_ID
 
 
 def candidates(sector: str, chosen_processes) -> list[UseCase]:

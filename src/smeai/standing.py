@@ -72,11 +72,13 @@ def standings(events: list[dict] | None = None) -> dict[str, ModuleStanding]:
 
     events = progress.store().events() if events is None else events
     result = {}
+    declared = set()  # only what the course declares counts: a hand-edited "m01.q99" does not
     for m in MODULES:
         standing = ModuleStanding(m.number)
         if m.available:
-            standing.exercises_total = len(all_exercises(m.number))
-            standing.quiz_total = len(questions(m.number))
+            exercises, quiz = {e.id for e in all_exercises(m.number)}, {q.id for q in questions(m.number)}
+            standing.exercises_total, standing.quiz_total = len(exercises), len(quiz)
+            declared |= exercises | quiz
         result[m.number] = standing
     times: dict[str, list[datetime]] = {n: [] for n in result}
     for event in events:
@@ -91,11 +93,11 @@ def standings(events: list[dict] | None = None) -> dict[str, ModuleStanding]:
         kind = event.get("kind")
         if kind == "module_finish":
             standing.finished = standing.finished or event.get("ts")
-        elif kind == "check":
+        elif kind == "check" and event.get("exercise") in declared:
             standing.exercises_tried.add(event.get("exercise"))
             if event.get("state") == "correct":
                 standing.exercises_correct.add(event.get("exercise"))
-        elif kind == "quiz" and event.get("correct") is True:
+        elif kind == "quiz" and event.get("correct") is True and event.get("question") in declared:
             standing.quiz_correct.add(event.get("question"))
         elif kind == "solution":
             standing.solutions_seen.add(event.get("exercise"))

@@ -9,15 +9,19 @@ small figure.
 
 from __future__ import annotations
 
+import logging
 from functools import cache
 
 import numpy as np
 
 from ..datasets.applicants import make_applicants
-from ..i18n import t
+from ..i18n import get_language, t
+from ..plotting import PALETTE
+
+log = logging.getLogger(__name__)
 
 HISTORY_SEED = 8  # the 800 applicants of past years, with the recruiters' decisions
-NEW_SEED = 9  # the 600 new applicants the models judge
+NEW_SEED = 21  # the 600 new applicants the models judge
 N_HISTORY = 800
 N_NEW = 600
 
@@ -189,10 +193,20 @@ def history_accuracy(name: str, threshold_pct: float = 50) -> float:
 
 # -- widgets ------------------------------------------------------------------------------------
 
-GROUP_STYLE = {  # colour, hatching and marker: never colour alone
-    "A": {"color": "#E69F00", "hatch": "", "marker": "o"},
-    "B": {"color": "#0072B2", "hatch": "//", "marker": "s"},
+GROUP_STYLE = {  # colour and hatching: never colour alone (Okabe-Ito orange and blue)
+    "A": {"color": PALETTE[0], "hatch": ""},
+    "B": {"color": PALETTE[4], "hatch": "//"},
 }
+
+
+@cache
+def figure_image(kind: str, lang: str, *args):
+    """The figure of one choice as a PNG image, drawn once per choice and language: drawing
+    takes most of a callback's time, and a learner often goes back to a choice seen before."""
+    from ..plotting import as_image
+
+    builders = {"history": _history_figure, "fairness": _fairness_figure, "importance": _importance_figure}
+    return as_image(builders[kind](*args))
 
 
 def _group_label(group: str) -> str:
@@ -217,17 +231,18 @@ def _history_figure(by: str):
         ax.set_xlabel(t("m08.explore.group_axis"))
     else:
         width = 0.4
-        invited = ax.bar(positions - width / 2, rates.invited_pct, width, color="#009E73", edgecolor="black", label=t("m08.explore.invited_label"))
-        share = ax.bar(positions + width / 2, rates.group_b_pct, width, color="#0072B2", hatch="//", edgecolor="black", label=t("m08.explore.group_b_share_label"))
+        invited = ax.bar(positions - width / 2, rates.invited_pct, width, color=PALETTE[2], edgecolor="black", label=t("m08.explore.invited_label"))
+        share = ax.bar(positions + width / 2, rates.group_b_pct, width, color=GROUP_STYLE["B"]["color"], hatch=GROUP_STYLE["B"]["hatch"], edgecolor="black", label=t("m08.explore.group_b_share_label"))
         ax.bar_label(share, fmt="%.0f", fontsize="small")
         ax.set_xticks(positions, [t("m08.explore.area", area=a) for a in rates.index])
         ax.set_xlabel(t("m08.explore.area_axis"))
-        ax.legend(loc="upper right", fontsize="small")
+        ax.legend(loc="upper left", fontsize="small")
         bars = invited
     ax.bar_label(bars, fmt="%.0f", fontsize="small")
     ax.set_ylim(0, 100)
     ax.set_ylabel(t("m08.explore.pct_axis"))
     ax.set_title(t("m08.explore.history_title"))
+    ax.figure.subplots_adjust(left=0.11, right=0.97, top=0.9, bottom=0.17)
     return ax.figure
 
 
@@ -235,8 +250,6 @@ def history_explorer():
     """The past decisions, per group or per postcode area: who was invited?"""
     import ipywidgets as widgets
     from IPython.display import display
-
-    from ..plotting import as_image
 
     view = widgets.ToggleButtons(
         options=[(t("m08.explore.by_group"), "group"), (t("m08.explore.by_area"), PROXY)],
@@ -249,7 +262,8 @@ def history_explorer():
     def update(change=None):
         try:
             rates = history_rates(view.value)
-        except ValueError:
+        except Exception:  # never a traceback for the learner (INFO: not printed unless logging is set up)
+            log.info("module 08 explorer failed", exc_info=True)
             result.value = t("m08.explore.bad_choice")
             return
         if view.value == "group":
@@ -259,7 +273,7 @@ def history_explorer():
             result.value = t("m08.explore.history_area")
         out.clear_output(wait=True)
         with out:
-            display(as_image(_history_figure(view.value)))
+            display(figure_image("history", get_language(), view.value))
 
     view.observe(update, names="value")
     update()
@@ -299,28 +313,44 @@ def fairness_verdict(name: str, threshold_pct: float) -> str:
     return t(key, ratio=found["ratio"], lower=lower)
 
 
-def _fairness_figure(name: str, threshold_pct: float):
+MEASURES = ("selected_pct", "accuracy_pct", "missed_pct")
+
+
+@cache
+def _fairness_canvas(lang: str):
+    """One figure per language, drawn into again for every choice: its text never changes
+    but the title, so matplotlib can reuse the text layout, and a redraw is much faster."""
     from ..plotting import new_axes
 
-    found = fairness(name, threshold_pct)
-    metrics = found["metrics"]
-    measures = ("selected_pct", "accuracy_pct", "missed_pct")
-    ax = new_axes(figsize=(6.4, 3.8))
-    positions = np.arange(len(measures))
+    ax = new_axes(figsize=(6.4, 4.2))
+    positions = np.arange(len(MEASURES))
     width = 0.38
+    bars = {}
     for offset, group in ((-width / 2, "A"), (width / 2, "B")):
         style = GROUP_STYLE[group]
-        values = [metrics[group][m] or 0 for m in measures]
-        bars = ax.bar(positions + offset, values, width, color=style["color"], hatch=style["hatch"], edgecolor="black", label=_group_label(group))
-        ax.bar_label(bars, fmt="%.0f", fontsize="small")
-    highest = max(metrics[g]["selected_pct"] for g in GROUPS)
-    if highest:
-        ax.hlines(FOUR_FIFTHS * highest, -0.45, 0.45, colors="black", linestyles="--", label=t("m08.explore.four_fifths_line"))
-    ax.set_xticks(positions, [t("m08.explore.measure." + m) for m in measures])
+        bars[group] = ax.bar(positions + offset, [0] * len(MEASURES), width, color=style["color"], hatch=style["hatch"], edgecolor="black", label=_group_label(group))
+    line = ax.hlines(0, -0.45, 0.45, colors="black", linestyles="--", label=t("m08.explore.four_fifths_line"))
+    ax.set_xticks(positions, [t("m08.explore.measure." + m) for m in MEASURES])
     ax.set_ylim(0, 100)
+    ax.set_xlabel(t("m08.explore.measure_axis"))
     ax.set_ylabel(t("m08.explore.pct_axis"))
+    ax.figure.legend(loc="lower center", ncols=3, fontsize="small", frameon=False)
+    ax.figure.subplots_adjust(left=0.11, right=0.97, top=0.92, bottom=0.27)
+    return ax, bars, line
+
+
+def _fairness_figure(name: str, threshold_pct: float):
+    """Selection rate, judged right and missed, per group; the dashed line is 4/5 of the
+    highest selection rate."""
+    metrics = fairness(name, threshold_pct)["metrics"]
+    ax, bars, line = _fairness_canvas(get_language())
+    for group in GROUPS:
+        for bar, measure in zip(bars[group], MEASURES):
+            bar.set_height(metrics[group][measure] or 0)
+    highest = max(metrics[g]["selected_pct"] for g in GROUPS)
+    line.set_segments([[(-0.45, FOUR_FIFTHS * highest), (0.45, FOUR_FIFTHS * highest)]])
+    line.set_visible(bool(highest))
     ax.set_title(t("m08.explore.fairness_title", model=t("m08.explore.model." + name), threshold=round(threshold_pct)))
-    ax.legend(loc="upper right", fontsize="small")
     return ax.figure
 
 
@@ -330,8 +360,8 @@ def fairness_explorer():
     import ipywidgets as widgets
     from IPython.display import display
 
-    from ..plotting import as_image
-
+    for name in MODELS:  # train every model the buttons offer now, never in a callback
+        chances(name)
     choice = widgets.ToggleButtons(
         options=[(t("m08.explore.model." + name), name) for name in MODELS],
         value="with_postcode", description=t("m08.explore.inputs"), style={"description_width": "initial"},
@@ -351,13 +381,14 @@ def fairness_explorer():
         try:
             table.value = fairness_table(choice.value, slider.value)
             verdict.value = fairness_verdict(choice.value, slider.value)
-            figure = _fairness_figure(choice.value, slider.value)
-        except ValueError:
+            figure = figure_image("fairness", get_language(), choice.value, slider.value)
+        except Exception:  # never a traceback for the learner (INFO: not printed unless logging is set up)
+            log.info("module 08 explorer failed", exc_info=True)
             verdict.value = t("m08.explore.bad_choice")
             return
         out.clear_output(wait=True)
         with out:
-            display(as_image(figure))
+            display(figure)
 
     choice.observe(update, names="value")
     slider.observe(update, names="value")
@@ -373,7 +404,7 @@ def _importance_figure(name: str):
     found = importances(name)
     order = sorted(found, key=found.get)
     ax = new_axes(figsize=(6.4, 3.2))
-    colours = ["#D55E00" if column == PROXY else "#56B4E9" for column in order]
+    colours = [PALETTE[5] if column == PROXY else PALETTE[1] for column in order]
     hatches = ["xx" if column == PROXY else "" for column in order]
     bars = ax.barh([t("m08.explore.feature." + c) for c in order], [found[c] for c in order], color=colours, edgecolor="black")
     for bar, hatch in zip(bars, hatches):
@@ -382,6 +413,7 @@ def _importance_figure(name: str):
     ax.set_xlim(0, max(max(found.values()) * 1.3, 1))
     ax.set_xlabel(t("m08.explore.importance_axis"))
     ax.set_title(t("m08.explore.importance_title", model=t("m08.explore.model." + name)))
+    ax.figure.subplots_adjust(left=0.3, right=0.97, top=0.9, bottom=0.17)
     return ax.figure
 
 
@@ -390,8 +422,8 @@ def importance_explorer():
     import ipywidgets as widgets
     from IPython.display import display
 
-    from ..plotting import as_image
-
+    for name in MODELS:  # the slow part, once, before the learner clicks
+        importances(name)
     choice = widgets.ToggleButtons(
         options=[(t("m08.explore.model." + name), name) for name in MODELS],
         value="with_postcode", description=t("m08.explore.inputs"), style={"description_width": "initial"},
@@ -403,14 +435,15 @@ def importance_explorer():
     def update(change=None):
         try:
             found = importances(choice.value)
-        except ValueError:
+        except Exception:  # never a traceback for the learner (INFO: not printed unless logging is set up)
+            log.info("module 08 explorer failed", exc_info=True)
             result.value = t("m08.explore.bad_choice")
             return
         top = max(found, key=found.get)
         result.value = t("m08.explore.importance_result", feature=t("m08.explore.feature." + top), value=found[top])
         out.clear_output(wait=True)
         with out:
-            display(as_image(_importance_figure(choice.value)))
+            display(figure_image("importance", get_language(), choice.value))
 
     choice.observe(update, names="value")
     update()

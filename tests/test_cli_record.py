@@ -1,0 +1,76 @@
+"""``smeai record``: writes the same HTML and PDF as the notebook, says where, and fails in one line."""
+
+import subprocess
+import sys
+
+import pytest
+
+from smeai import cli, progress
+
+
+def finished(*numbers):
+    for number in numbers:
+        progress.record("module_start", module=number)
+        progress.record("module_finish", module=number)
+
+
+def test_help_lists_record_with_its_options(capsys):
+    with pytest.raises(SystemExit) as exit:
+        cli.main(["record", "--help"])
+    assert exit.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("--out", "--lang", "--name", "--organisation", "--role"):
+        assert option in out
+
+
+def test_record_writes_both_files_and_says_where(tmp_path, capsys):
+    finished("00", "01")
+    assert cli.main(["record", "--out", str(tmp_path / "out"), "--name", "<script>Anna</script>", "--role", "owner"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    html_path, pdf_path = tmp_path / "out" / "bewijs-van-deelname.html", tmp_path / "out" / "bewijs-van-deelname.pdf"
+    assert out == ["Je bewijs van deelname staat in:", f"  {html_path}", f"  {pdf_path}"]
+    page = html_path.read_text(encoding="utf-8")
+    assert "&lt;script&gt;Anna&lt;/script&gt;" in page and "<script" not in page
+    assert "Eigenaar of leidinggevende" in page and "Modules afgerond: 2 van 10." in page
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+
+
+def test_record_in_english_into_the_current_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["record", "--lang", "en", "--organisation", "Bakkerij & Zn"]) == 0
+    assert "Your record of completion is in:" in capsys.readouterr().out
+    page = (tmp_path / "record-of-completion.html").read_text(encoding="utf-8")
+    assert "Bakkerij &amp; Zn" in page and "Modules completed: 0 of 10." in page
+    assert (tmp_path / "record-of-completion.pdf").exists()
+
+
+def test_a_corrupt_progress_file_gives_a_one_line_warning_and_the_rest_is_used(tmp_path, capsys):
+    finished("00")
+    with open(progress.store().path, "ab") as f:
+        f.write(b'{"kind": "module_finish", "mod\n')
+    assert cli.main(["record", "--out", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    (warning,) = captured.err.strip().splitlines()
+    assert warning.startswith("smeai: ") and "overgeslagen" in warning and "Traceback" not in captured.err
+    assert "Modules afgerond: 1 van 10." in (tmp_path / "bewijs-van-deelname.html").read_text(encoding="utf-8")
+
+
+def test_a_folder_that_cannot_be_written_is_a_one_line_error(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert cli.main(["record", "--out", str(blocker / "sub")]) == 1
+    captured = capsys.readouterr()
+    (line,) = captured.err.strip().splitlines()
+    assert line.startswith("smeai: het bewijs kon niet worden geschreven in ") and "Traceback" not in captured.err
+    assert captured.out == ""
+
+
+def test_the_command_runs_as_a_program(tmp_path, learner_home):
+    finished("00")
+    done = subprocess.run(
+        [sys.executable, "-m", "smeai.cli", "record", "--out", str(tmp_path), "--lang", "en"],
+        capture_output=True, text=True, timeout=120, env={"SMEAI_HOME": str(learner_home), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert str(tmp_path / "record-of-completion.pdf") in done.stdout
+    assert (tmp_path / "record-of-completion.pdf").read_bytes().startswith(b"%PDF")

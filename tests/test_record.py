@@ -1,0 +1,299 @@
+"""The record of completion, tested against progress stores made for the purpose: full, partial,
+empty and corrupt. It must show exactly what was and was not done, and never claim more."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from smeai import i18n, progress, record
+from smeai.course import MODULES
+from smeai.exercises import all_exercises
+from smeai.progress import ProgressWarning
+from smeai.quiz import questions
+from smeai.selfscan import AREAS, STATEMENTS
+
+HOSTILE = '<script>alert("x")</script>'
+TODAY = date(2026, 6, 1)
+NUMBERS = [m.number for m in MODULES]
+
+
+def ts(day: date, minutes: int = 0) -> str:
+    """Noon UTC plus some minutes: the same calendar date in every time zone a learner is in."""
+    return (datetime(day.year, day.month, day.day, 12, 0, tzinfo=timezone.utc) + timedelta(minutes=minutes)).isoformat()
+
+
+class Store:
+    """Events with known times, written as a real progress file."""
+
+    def __init__(self):
+        self.events = []
+
+    def add(self, kind, when, **data):
+        self.events.append({"id": f"e{len(self.events)}", "ts": when, "kind": kind, **data})
+
+    def module(self, number, day, *, minutes=10, finish=True, correct=(), wrong=(), quiz=(), solutions=()):
+        self.add("module_start", ts(day), module=number)
+        for exercise in wrong:
+            self.add("check", ts(day, 2), module=number, exercise=exercise, state="incorrect")
+        for exercise in solutions:
+            self.add("solution", ts(day, 3), module=number, exercise=exercise)
+        for exercise in correct:
+            self.add("check", ts(day, 4), module=number, exercise=exercise, state="correct")
+        for question in quiz:
+            self.add("quiz", ts(day, 6), module=number, question=question, correct=True)
+        if finish:
+            self.add("module_finish", ts(day, minutes), module=number)
+
+    def scan(self, phase, value, day):
+        self.add("selfscan", ts(day), phase=phase, answers={s.id: value for s in STATEMENTS}, scale=5)
+
+    def write(self, folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        text = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in self.events)
+        (folder / progress.FILE_NAME).write_text(text, encoding="utf-8")
+        return self.events
+
+
+def declared(number):
+    return [e.id for e in all_exercises(number)], [q.id for q in questions(number)]
+
+
+@pytest.fixture
+def full(learner_home):
+    """Every module done on its own day in March 2026, every exercise and quiz question right."""
+    store = Store()
+    store.add("profile", ts(date(2026, 3, 1)), name="Anna de Vries", role="office", sector="retail", organisation="Bakkerij & Zn")
+    store.scan("before", 2, date(2026, 3, 1))
+    for i, number in enumerate(NUMBERS):
+        exercises, quiz = declared(number)
+        store.module(number, date(2026, 3, 1 + i), minutes=15, correct=exercises, quiz=quiz)
+    store.scan("after", 4, date(2026, 3, 10))
+    return store.write(learner_home)
+
+
+@pytest.fixture
+def partial(learner_home):
+    """00 done; 01 done with two of four exercises right (one only after the solution), one wrong;
+    02 started, not finished; a forged check of an exercise that does not exist; no scan at the end."""
+    store = Store()
+    store.add("profile", ts(date(2026, 3, 1)), role="production")
+    store.scan("before", 3, date(2026, 3, 1))
+    store.module("00", date(2026, 3, 1), minutes=12, correct=["m00.q1"])
+    store.module("01", date(2026, 3, 3), minutes=18, correct=["m01.q1", "m01.q2"], wrong=["m01.q3"], solutions=["m01.q2"], quiz=["m01.quiz1"])
+    store.add("check", ts(date(2026, 3, 3), 5), module="01", exercise="m01.q99", state="correct")  # no such exercise
+    store.add("quiz", ts(date(2026, 3, 3), 5), module="01", question="m01.quiz99", correct=True)  # no such question
+    store.add("module_finish", ts(date(2026, 3, 3), 200), module="42")  # no such module
+    store.module("02", date(2026, 3, 5), finish=False)
+    return store.write(learner_home)
+
+
+# -- what the record holds --------------------------------------------------------------------------
+
+def test_full_store_lists_every_module_as_completed_with_dates_and_all_outcomes(full):
+    r = record.build(today=TODAY)
+    assert [m.number for m in r.completed] == NUMBERS and r.not_completed == []
+    assert [record._day(m.finished) for m in r.modules] == [date(2026, 3, 1 + i) for i in range(len(NUMBERS))]
+    assert all(m.minutes == 15 for m in r.modules) and r.minutes == 15 * len(NUMBERS)
+    done, total = r.exercises
+    assert done == total == sum(len(declared(n)[0]) for n in NUMBERS)
+    assert r.quiz[0] == r.quiz[1] == sum(len(declared(n)[1]) for n in NUMBERS)
+    assert (r.name, r.role, r.organisation, r.sector) == ("Anna de Vries", "Kantoor, administratie of financiën", "Bakkerij & Zn", "Detailhandel en webwinkels")
+    assert r.scan == [(i18n.t(f"selfscan.areas.{a}"), 2.0, 4.0) for a in AREAS]
+    assert r.refresh_on == date(2027, 3, 10)  # a year after the last module
+    assert all(m.outcomes for m in r.modules)
+    page = record.to_html(r)
+    assert "Alle modules zijn afgerond." in page and "Modules afgerond: 10 van 10." in page
+    assert page.count("<h3>") == len(NUMBERS)  # the outcomes of every module
+    assert "+2" in page and "10 maart 2027" in page
+
+
+def test_partial_store_shows_exactly_what_was_and_was_not_done(partial):
+    r = record.build(today=TODAY)
+    by_number = {m.number: m for m in r.modules}
+    assert [m.number for m in r.completed] == ["00", "01"]
+    assert [m.number for m in r.not_completed] == NUMBERS[2:]
+    assert by_number["02"].status == "started" and by_number["03"].status == "not_started"
+    assert record._day(by_number["01"].finished) == date(2026, 3, 3) and by_number["02"].finished is None
+    assert (by_number["00"].minutes, by_number["01"].minutes) == (12, 18)
+    m01 = by_number["01"]
+    assert (m01.exercises_correct, m01.exercises_total, m01.solutions_seen) == (2, 4, 1)  # m01.q99 does not count
+    assert (m01.quiz_correct, m01.quiz_total) == (1, 5)  # m01.quiz99 does not count
+    assert r.exercises[0] == 3 and r.quiz[0] == 1
+    assert r.name is None and r.organisation is None and r.role == "Productie of werkplaats"
+    assert r.scan_after is None and all(after is None for _, _, after in r.scan)
+    assert r.refresh_on == date(2027, 3, 3)
+
+    page = record.to_html(r)
+    assert "Modules afgerond: 2 van 10." in page and "Opdrachten goed: 3 van" in page
+    assert "<li>02 · Data, de brandstof van AI (begonnen, niet afgerond)</li>" in page
+    assert page.count("<h3>") == 2  # outcomes only for 00 and 01
+    assert i18n.lookup("outcomes.m01")[0] in page and i18n.lookup("outcomes.m02")[0] not in page
+    assert "alleen aan het begin" in page and "niet ingevuld" in page  # no scan at the end; no name
+    rows = record.module_rows(r)
+    assert rows[1][:7] == ["01", "Wat is AI?", "afgerond", "3-3-2026", "3-3-2026", "18", "2 van 4"]
+    assert rows[2][2:5] == ["begonnen, niet afgerond", "5-3-2026", "–"]
+
+
+def test_a_module_counts_as_completed_only_with_a_module_finish():
+    store = Store()
+    exercises, quiz = declared("01")
+    store.module("01", date(2026, 3, 3), finish=False, correct=exercises, quiz=quiz)  # everything right, not finished
+    r = record.build(store.events, today=TODAY)
+    m01 = next(m for m in r.modules if m.number == "01")
+    assert m01.status == "started" and r.completed == [] and m01.exercises_correct == 4
+    assert "Modules afgerond: 0 van 10." in record.to_html(r)
+
+
+def test_empty_store_still_gives_a_record_that_claims_nothing(learner_home):
+    r = record.build(today=TODAY)
+    assert r.completed == [] and len(r.not_completed) == len(NUMBERS) and r.minutes == 0
+    assert r.exercises[0] == 0 and r.quiz[0] == 0 and r.scan == [] and r.events == 0 and r.first_activity is None
+    assert r.refresh_on == date(2027, 6, 1)
+    page = record.to_html(r)
+    assert "Er is nog geen module afgerond" in page and "niet ingevuld" in page and "zelfscan niet ingevuld" in page
+    assert "<img" not in page
+    html_path, pdf_path = record.export(learner_home.parent / "out", today=TODAY)
+    assert html_path.exists() and pdf_path.read_bytes().startswith(b"%PDF")
+
+
+def test_corrupt_store_warns_and_uses_the_readable_rest(learner_home):
+    store = Store()
+    store.module("00", date(2026, 3, 1))
+    store.write(learner_home)
+    with open(learner_home / progress.FILE_NAME, "ab") as f:
+        f.write(b'{"id": "torn", "ts": "2026-03-02T12:00:00+00:00", "kind": "module_fin\n')  # a torn line
+        f.write(b"\xff\xfe not json at all\n")
+        f.write(json.dumps({"id": "late", "ts": ts(date(2026, 3, 4)), "kind": "module_finish", "module": "01"}).encode() + b"\n")
+    with pytest.warns(ProgressWarning, match="overgeslagen"):
+        r = record.build(today=TODAY)
+    assert [m.number for m in r.completed] == ["00", "01"]
+    assert r.events == 3
+
+
+def test_arguments_override_the_profile_and_roles_are_put_in_words(partial):
+    r = record.build(name="  Bram  ", organisation="Kwekerij Van Dijk", role="owner", today=TODAY)
+    assert (r.name, r.organisation, r.role) == ("Bram", "Kwekerij Van Dijk", "Eigenaar of leidinggevende")
+    assert record.build(role="Planner", today=TODAY).role == "Planner"  # free text is kept as written
+    assert record.build(role="", today=TODAY).role is None  # empty text: the learner left it out
+    assert record.build(today=TODAY).role == "Productie of werkplaats"  # None: from the profile
+    assert record.build(role="owner", lang="en", today=TODAY).role == "Owner or manager"
+
+
+def test_employer_fields_for_ai_literacy(partial):
+    r = record.build(today=TODAY)
+    fields = dict(record.employer_lines(r))
+    assert list(fields) == ["Doelgroep en rol", "Doel", "Maatregel", "Bewijs", "Opfrissen"]
+    assert "Productie of werkplaats" in fields["Doelgroep en rol"]
+    assert "2 van 10 modules (modules: 00, 01)" in fields["Maatregel"] and "30 minuten" in fields["Maatregel"]
+    assert "1 juni 2026" in fields["Bewijs"] and f"{r.events} gebeurtenissen" in fields["Bewijs"]
+    assert "3 maart 2027" in fields["Opfrissen"]
+
+
+def test_refresh_after_the_29th_of_february():
+    store = Store()
+    store.module("00", date(2028, 2, 29))
+    assert record.build(store.events, today=TODAY).refresh_on == date(2029, 2, 28)
+
+
+def test_the_record_says_plainly_it_is_not_a_certificate(partial):
+    for lang, words in (("nl", "geen certificaat van een officiële instantie"), ("en", "not a certificate issued by an authority")):
+        r = record.build(lang=lang, today=TODAY)
+        assert words in record.to_html(r)
+        assert words in " ".join(t.get_text() for f in record.pdf_pages(r) for t in f.texts)  # lines are wrapped
+
+
+# -- the files ----------------------------------------------------------------------------------------
+
+def test_html_is_self_contained_and_escapes_a_hostile_name(full):
+    r = record.build(name=HOSTILE, organisation='O"Brien & <Zn>', today=TODAY)
+    page = record.to_html(r)
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="nl">' in page
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page and "O&quot;Brien &amp; &lt;Zn&gt;" in page
+    sources = re.findall(r"""(?:src|href)\s*=\s*["']([^"']*)""", page, re.IGNORECASE)
+    assert sources and all(s.startswith("data:image/png;base64,") for s in sources)  # the chart, inline
+    assert not re.search(r"https?://|url\(|@import|<link|<iframe|<object", page, re.IGNORECASE)
+
+
+def test_pdf_is_a_valid_pdf_with_the_pages_drawn(full, tmp_path):
+    r = record.build(name="Anna de Vries", today=TODAY)
+    figures = record.pdf_pages(r)
+    path = record.to_pdf(r, tmp_path / "record.pdf")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == len(figures) >= 2
+    assert b"Bewijs van deelname" in data  # the document title in the PDF's metadata
+    texts = [t.get_text() for f in figures for t in f.texts]
+    assert "Anna de Vries" in texts and "Bewijs van deelname: AI voor het mkb" in texts
+    assert "Modules afgerond: 10 van 10." in " ".join(texts)
+    assert any(len(f.axes) == 1 for f in figures)  # the self-scan chart is on a page
+    assert texts[-1] == f"{len(figures)} / {len(figures)}"
+    if shutil.which("pdftotext"):  # only where the tool happens to be installed
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+        assert "Anna de Vries" in text
+
+
+def test_pdf_of_a_partial_record_lists_what_was_not_done(partial, tmp_path):
+    r = record.build(lang="en", today=TODAY)
+    text = " ".join(t.get_text() for f in record.pdf_pages(r) for t in f.texts)
+    assert "Modules completed: 2 of 10." in text and "• 02 · Data, the fuel of AI (started, not completed)" in text
+    assert "Not completed" in text and i18n.lookup("outcomes.m02", "en")[0] not in text
+    assert record.to_pdf(r, tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_export_writes_html_and_pdf_in_the_learners_language(partial, tmp_path):
+    html_path, pdf_path = record.export(tmp_path, today=TODAY)
+    assert (html_path.name, pdf_path.name) == ("bewijs-van-deelname.html", "bewijs-van-deelname.pdf")
+    html_en, pdf_en = record.export(tmp_path, lang="en", today=TODAY)
+    assert html_en.name == "record-of-completion.html" and "Record of completion" in html_en.read_text(encoding="utf-8")
+    assert pdf_en.read_bytes().startswith(b"%PDF") and not list(tmp_path.glob("*.tmp"))
+
+
+def test_outcomes_exist_for_every_module_in_both_languages():
+    for lang in i18n.LANGUAGES:
+        for number in NUMBERS:
+            outcomes = i18n.catalogue(lang)[f"outcomes.m{number}"]
+            assert isinstance(outcomes, list) and len(outcomes) >= 3, (lang, number)
+    assert len(i18n.lookup("outcomes.m09", "nl")) == len(i18n.lookup("outcomes.m09", "en"))
+
+
+# -- the widget -------------------------------------------------------------------------------------
+
+def test_record_widget_writes_the_files_and_sums_up(partial, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    box = record.show_record()
+    name, organisation, role, button, status, summary = box.children
+    assert role.value == "production" and name.value == ""
+    name.value = HOSTILE
+    button.click()
+    assert "✔" in status.value and "bewijs-van-deelname.pdf" in status.value
+    assert "Modules afgerond: 2 van 10." in summary.value and "Nog niet afgerond: module 02, 03" in summary.value
+    assert "&lt;script&gt;" in (tmp_path / "bewijs-van-deelname.html").read_text(encoding="utf-8")
+    assert (tmp_path / "bewijs-van-deelname.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_record_widget_reports_a_folder_it_cannot_write(partial, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bewijs-van-deelname.html").mkdir()  # a folder where the file should go
+    box = record.show_record()
+    box.children[3].click()
+    assert box.children[4].value.startswith("✘") and "niet worden gemaakt" in box.children[4].value
+
+
+def test_record_widget_turns_an_unexpected_error_into_a_message(partial, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("font cache broken")
+
+    monkeypatch.setattr(record, "write", broken)
+    box = record.show_record()
+    box.children[3].click()
+    assert box.children[4].value == "✘ " + i18n.t("record.widget.failed", error="RuntimeError")
+    assert box.children[5].value == ""
