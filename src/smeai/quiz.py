@@ -79,7 +79,9 @@ def show_quiz(module: str):
     blocks = []
     for number, question in enumerate(questions(module), start=1):
         blocks.append(_question_widget(widgets, display, number, question))
-    box = widgets.VBox(blocks)
+    # long options must wrap, not run over each other (ipywidgets keeps labels on one line)
+    wrap = widgets.HTML("<style>.smeai-quiz .widget-radio-box label {white-space: normal; height: auto; margin-bottom: 0.3em}</style>")
+    box = widgets.VBox([*blocks, wrap])
     box.add_class("smeai-quiz")
     return box
 
