@@ -8,5 +8,16 @@ and hides the pattern an exercise teaches under noise.
 
 from ._random import check_random_state
 from .apples import make_apples
+from .applicants import make_applicants
+from .appointments import make_appointments
+from .invoices import make_invoices
+from .webshop import make_webshop_customers
 
-__all__ = ["check_random_state", "make_apples"]
+__all__ = [
+    "check_random_state",
+    "make_apples",
+    "make_applicants",
+    "make_appointments",
+    "make_invoices",
+    "make_webshop_customers",
+]

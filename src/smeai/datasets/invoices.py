@@ -48,7 +48,7 @@ def make_invoices(n_samples: int = 1000, *, n_customers: int | None = None, rand
     - each customer has a habit (paying on time or not) that shows in its **history**: the
       number of earlier invoices paid late, and the average number of days late;
     - cafés and restaurants (``hospitality``) and builders (``construction``) pay late more
-      often; offices (``services``) and care organisations less often;
+      often, offices (``services``) least often;
     - a short payment term (14 days) is missed more often than a long one (60 days);
     - larger amounts, and invoices sent in December, January, July and August, are paid late
       more often.

@@ -1,0 +1,229 @@
+"""Module 04's explorers: the logic without a browser, and the widgets driven in-process."""
+
+import numpy as np
+import pytest
+
+from smeai import i18n
+from smeai.exercises.m04 import acceptable_thresholds
+from smeai.explore import m04
+
+
+def test_the_data_split_and_what_the_exercises_read():
+    train, test = m04.split("invoices")
+    assert (len(train), len(test)) == (750, 250)
+    assert set(train.index).isdisjoint(test.index)
+    assert m04.pct_late("invoices") == 25.2
+    assert m04.profile("invoices", "late_before") == (("no", 471, 11.9), ("yes", 529, 37.1))
+    a_train, a_test = m04.split("appointments")
+    assert (len(a_train), len(a_test)) == (1125, 375)
+    assert m04.pct_late("appointments") == 15.3
+
+
+def test_every_profile_view_covers_every_row_once():
+    for case, views in m04.VIEWS.items():
+        for view in views:
+            rows = m04.profile(case, view)
+            assert sum(n for _, n, _ in rows) == len(m04.data(case)), (case, view)
+            assert all(0 <= pct <= 100 for _, _, pct in rows)
+            labels = [m04.group_label(case, view, key) for key, _, _ in rows]
+            assert len(set(labels)) == len(labels) and not any(label.startswith("m04.") for label in labels)
+    with pytest.raises(ValueError):
+        m04.profile("invoices", "age_band")
+    with pytest.raises(ValueError):
+        m04.data("bakery")
+
+
+def test_profile_shows_the_late_payers_profile():
+    sector = {key: pct for key, _, pct in m04.profile("invoices", "sector")}
+    assert max(sector, key=sector.get) == "hospitality" and min(sector, key=sector.get) == "services"
+    reminder = dict((key, pct) for key, _, pct in m04.profile("appointments", "reminder_sent"))
+    assert reminder["no"] > reminder["yes"] + 8
+    assert m04.group_label("invoices", "month", "12") == "dec"
+    assert m04.group_label("appointments", "weekday", "1") == "ma"
+    i18n.set_language("en")
+    assert m04.group_label("invoices", "sector", "hospitality") == "hospitality"
+    assert m04.group_label("invoices", "payment_term_days", "14") == "14 days"
+
+
+def test_counting_the_four_cells():
+    counts = m04.count([True, True, False, False, True], [True, False, True, False, True])
+    assert counts == m04.Counts(caught=2, false_alarm=1, missed=1, quiet=1)
+    assert counts.total == 5 and counts.alarms == 3
+    assert counts.cost(15, 60) == 75
+    with pytest.raises(ValueError):
+        m04.count([True], [True, False])
+
+
+def test_the_model_at_the_usual_threshold_and_the_rule():
+    at_half = m04.counts_at("invoices", 50)
+    assert at_half == m04.Counts(caught=35, false_alarm=8, missed=40, quiet=167)
+    assert at_half.cost(15, 60) == 2520
+    rule = m04.rule_counts("invoices")
+    assert rule == m04.Counts(caught=59, false_alarm=74, missed=16, quiet=101)
+    assert rule.cost(15, 60) == 2070
+    # the cheapest threshold beats the rule, which beats the usual 50 %
+    assert m04.cheapest_threshold("invoices", 15, 60) == (16, 1485.0)
+    assert acceptable_thresholds("invoices", 15, 60) == (14, 23)
+
+
+def test_cost_curve_agrees_with_counting_at_each_threshold():
+    curve = m04.cost_curve("invoices", 15, 60)
+    assert curve.shape == (99,)
+    for threshold in (1, 16, 50, 99):
+        assert curve[threshold - 1] == m04.cost_at("invoices", threshold, 15, 60)
+    # a threshold of 1 % alarms for almost everything; 99 % for almost nothing
+    assert m04.counts_at("invoices", 99).alarms < 5 < 200 < m04.counts_at("invoices", 1).alarms
+    # when a miss costs more, the cheapest threshold goes down
+    assert m04.cheapest_threshold("invoices", 15, 150)[0] < m04.cheapest_threshold("invoices", 15, 60)[0] < m04.cheapest_threshold("invoices", 40, 45)[0]
+
+
+def test_the_chances_are_made_once_and_cannot_be_changed():
+    first = m04.test_chances("invoices")
+    assert first is m04.test_chances("invoices")
+    assert first.shape == (250,) and 0 <= first.min() and first.max() <= 100
+    with pytest.raises(ValueError):
+        first[0] = 1.0
+
+
+def test_appointments_age_adds_little_but_changes_who_gets_an_alarm():
+    assert m04.cheapest_threshold("appointments", 5, 45) == (8, 1145.0)
+    assert m04.cheapest_threshold("appointments", 5, 45, use_age=True) == (12, 1080.0)
+    assert acceptable_thresholds("appointments", 5, 45) == (7, 10)
+    without = m04.flagged_share_by_age("appointments", 8)
+    with_age = m04.flagged_share_by_age("appointments", 8, use_age=True)
+    assert without["18-30"] > without["66+"]  # through earlier no-shows, even without age
+    assert with_age["18-30"] - with_age["66+"] > without["18-30"] - without["66+"] + 15
+    with pytest.raises(ValueError):
+        m04.flagged_share_by_age("invoices", 8)
+
+
+def test_train_and_test_scores_show_why_a_test_set_matters():
+    train, test = m04.split("invoices")
+    table = m04.train_and_test_scores(m04.model_for("invoices"), train, test)
+    memorise, model, never = table.to_numpy()
+    assert memorise[0] == 100.0 and memorise[1] < model[1] - 5  # perfect at home, worse outside
+    assert abs(model[0] - model[1]) < 5
+    assert never[1] == 70.0  # always "on time" is right 70 % of the time, and finds nothing
+    assert list(table.columns) == ["Goed op de trainingsset (%)", "Goed op de testset (%)"]
+
+
+def test_the_notebook_model_is_the_explorer_model():
+    train, test = m04.split("invoices")
+    chances = m04.chances(m04.train_model(train), test)
+    assert np.allclose(chances.to_numpy(), m04.test_chances("invoices"))
+    assert chances.index.equals(test.index)
+
+
+def test_confusion_table_in_words_and_euros():
+    test = m04.split("invoices")[1]
+    chances = m04.test_chances("invoices")
+    view = m04.confusion_table(chances >= 50, test["paid_late"])
+    assert view.counts.false_alarm == 8 and view.cost is None
+    assert "vals alarm" in str(view) and "€" not in str(view)
+    priced = m04.confusion_table(chances >= 50, test["paid_late"], false_alarm_eur=15, miss_eur=60)
+    assert priced.cost == 2520
+    html = priced._repr_html_()
+    assert "8 × € 15 = € 120" in html and "40 × € 60 = € 2.400" in html and "€ 2.520" in html
+    assert "✔" in html and "✘" in html  # symbols and words, not colour alone
+
+
+def test_threshold_state_refuses_values_a_learner_could_not_mean():
+    for bad in ((0, 15, 60), (100, 15, 60), (50, -1, 60), (None, 15, 60), (50, float("nan"), 60), (True, 15, 60)):
+        with pytest.raises(ValueError) as caught:
+            m04.threshold_state("invoices", *bad)
+        assert str(caught.value).startswith("m04.explore.")
+        assert not i18n.t(str(caught.value)).startswith("m04.")
+    state = m04.threshold_state("invoices", 50, 0, 0)
+    assert state["free"] and state["cost"] == 0
+
+
+def test_threshold_explorer_follows_the_sliders():
+    box = m04.show_threshold_explorer("invoices")
+    threshold, false_alarm, miss, result, out = box.children
+    assert "smeai-m04-threshold-explorer" in box._dom_classes
+    assert (threshold.value, false_alarm.value, miss.value) == (50, 15, 60)
+    assert "€ 2.520" in result.value and "€ 2.070" in result.value  # the model at 50 % and the rule
+    threshold.value = 16
+    assert "€ 1.485" in result.value
+    assert "<b>124</b> keer alarm" in result.value
+    miss.value = 0
+    false_alarm.value = 0
+    assert "maakt de drempel niets uit" in result.value
+
+
+def test_appointments_explorer_has_the_age_switch_and_says_who_gets_alarms():
+    box = m04.show_threshold_explorer("appointments")
+    threshold, false_alarm, miss, use_age, result, _ = box.children
+    assert (false_alarm.value, miss.value, use_age.value) == (5, 45, False)
+    threshold.value = 8
+    assert "€ 1.145" in result.value and "geen leeftijd" in result.value
+    use_age.value = True
+    assert "gebruikt nu leeftijd" in result.value and "94,7 %" in result.value
+
+
+def test_profile_explorer_follows_the_dropdown():
+    box = m04.show_profile_explorer("invoices")
+    picker, result, out = box.children
+    picker.value = "late_before"
+    assert "37,1 %" in result.value and "11,9 %" in result.value
+    picker.value = "sector"
+    assert "horeca" in result.value
+
+
+def test_figures_have_titles_units_and_more_than_colour():
+    figure = m04.draw_profile("invoices", "sector")
+    ax = figure.axes[0]
+    assert ax.get_title() and "%" in ax.get_ylabel() and ax.get_xlabel() == "Sector"
+    assert [line.get_linestyle() for line in ax.get_lines()] == ["--"]  # the average: a dashed line, not only a colour
+    assert len(ax.patches) == 6 and all(bar.get_edgecolor()[:3] == (0, 0, 0) for bar in ax.patches)
+    state = m04.threshold_state("invoices", 30, 15, 60)
+    drawn = m04.draw_costs("invoices", state, 30)
+    ax = drawn.figure.axes[0]
+    assert "€" in ax.get_ylabel() and "%" in ax.get_xlabel() and "250" in ax.get_title()
+    styles = {line.get_linestyle() for line in ax.get_lines()}
+    assert {"-", "--"} <= styles  # the model solid, the rule dashed
+    assert len(ax.get_legend().get_texts()) == 3
+    assert drawn.you.get_xydata().tolist() == [[30.0, state["cost"]]] and drawn.you.get_marker() == "o"
+    assert drawn.png().startswith(b"\x89PNG")
+
+
+def test_moving_a_slider_only_redraws_what_changed():
+    drawn = m04.CostFigure("invoices")
+    drawn.update(m04.threshold_state("invoices", 30, 15, 60), 30)
+    background, top = drawn._background, drawn._top
+    drawn.update(m04.threshold_state("invoices", 16, 15, 60), 16)
+    image_16 = drawn.png()
+    drawn.update(m04.threshold_state("invoices", 16, 15, 70), 16)
+    assert drawn._background is background and drawn._top == top  # a little dearer: same axes
+    assert drawn.png() != image_16
+    drawn.update(m04.threshold_state("invoices", 16, 15, 300), 16)
+    assert drawn._top > top  # much dearer: the axes grow
+    drawn.update(m04.threshold_state("invoices", 16, 1, 5), 16)
+    assert drawn._top < top  # much cheaper: the axes shrink, so the line stays readable
+    # the quick picture equals a fresh drawing of the same state
+    state = m04.threshold_state("invoices", 16, 15, 100)
+    fresh = m04.draw_costs("invoices", state, 16)
+    assert fresh.png() == m04.CostFigure("invoices").update(state, 16).png()
+    assert fresh.curve.get_ydata().tolist() == state["curve"].tolist()
+
+
+def test_a_failing_callback_shows_a_message_not_a_traceback(monkeypatch):
+    box = m04.show_profile_explorer("appointments")
+    picker, result, _ = box.children
+    monkeypatch.setattr(m04, "profile_image", lambda case, view: 1 / 0)
+    picker.value = "hour"
+    assert "Dat ligt niet aan jou" in result.value
+
+
+def test_a_failing_drawing_in_the_threshold_explorer_is_a_message(monkeypatch):
+    box = m04.show_threshold_explorer("invoices")
+    threshold, *_, result, _ = box.children
+    monkeypatch.setattr(m04.CostFigure, "update", lambda self, state, pct: 1 / 0)
+    threshold.value = 20
+    assert "Dat ligt niet aan jou" in result.value
+
+
+def test_widgets_speak_english_too():
+    i18n.set_language("en")
+    box = m04.show_threshold_explorer("invoices")
+    assert "false alarm" in box.children[3].value and "€ 2,520" in box.children[3].value
