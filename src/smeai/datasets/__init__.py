@@ -10,6 +10,7 @@ from ._random import check_random_state
 from .apples import make_apples
 from .applicants import make_applicants
 from .appointments import make_appointments
+from .emails import make_emails
 from .invoices import make_invoices
 from .webshop import make_webshop_customers
 
@@ -18,6 +19,7 @@ __all__ = [
     "make_apples",
     "make_applicants",
     "make_appointments",
+    "make_emails",
     "make_invoices",
     "make_webshop_customers",
 ]
