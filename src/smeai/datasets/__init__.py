@@ -10,7 +10,9 @@ from ._random import check_random_state
 from .apples import make_apples
 from .applicants import make_applicants
 from .appointments import make_appointments
+from .bakery import make_bakery_sales
 from .emails import make_emails
+from .greenhouse import make_greenhouse
 from .invoices import make_invoices
 from .webshop import make_webshop_customers
 
@@ -19,7 +21,9 @@ __all__ = [
     "make_apples",
     "make_applicants",
     "make_appointments",
+    "make_bakery_sales",
     "make_emails",
+    "make_greenhouse",
     "make_invoices",
     "make_webshop_customers",
 ]

@@ -116,10 +116,10 @@ def _washer(rng, label, xx, yy, size, noise):
     elif label == "crack":
         # a jagged line from the outer edge towards the hole
         theta = rng.uniform(0, 2 * np.pi)
-        depth = rng.uniform(0.35, 0.75)
+        depth = rng.uniform(0.45, 0.9)
         steps = 8
         radii = np.linspace(outer + 0.5, outer - depth * (outer - inner), steps)
-        angles = theta + np.cumsum(rng.normal(0, 0.09, steps))
+        angles = theta + np.cumsum(rng.normal(0, 0.12, steps))
         strength = rng.uniform(0.5, 0.85)
         for k in range(steps - 1):
             x0, y0 = cx + radii[k] * np.cos(angles[k]), cy + radii[k] * np.sin(angles[k])
@@ -133,7 +133,7 @@ def _washer(rng, label, xx, yy, size, noise):
         spot_r = rng.uniform(inner + 1, outer - 1)
         spot_a = rng.uniform(0, 2 * np.pi)
         sx, sy = cx + spot_r * np.cos(spot_a), cy + spot_r * np.sin(spot_a)
-        radius = rng.uniform(1.2, 2.4) * size / 24
+        radius = rng.uniform(1.4, 2.6) * size / 24
         darken += rng.uniform(0.35, 0.65) * np.exp(-((xx - sx) ** 2 + (yy - sy) ** 2) / (2 * radius**2))
     picture = background + on_metal * (surface * (1 - np.clip(darken, 0, 0.9)) - background)
     picture = picture + rng.normal(0, noise, picture.shape)
