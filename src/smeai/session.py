@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import progress
 from .course import module
-from .display import in_notebook, show
+from .display import Notice, in_notebook, show
 from .i18n import set_language, t
 
 
@@ -18,7 +18,7 @@ def start(number: str, lang: str = "nl") -> None:
     progress.record("module_start", module=current.number, lang=lang)
     if in_notebook():
         install_friendly_errors()
-    show(_Banner(t("session.started", number=current.number, title=current.title, folder=str(progress.home()))))
+    show(_banner(t("session.started", number=current.number, title=current.title, folder=str(progress.home()))))
 
 
 def finish(number: str) -> None:
@@ -27,23 +27,11 @@ def finish(number: str) -> None:
 
     current = module(number)
     progress.record("module_finish", module=current.number)
-    show(_Banner(module_standing(current.number).describe()))
+    show(_banner(module_standing(current.number).describe()))
 
 
-class _Banner:
-    def __init__(self, text: str):
-        self.text = text
-
-    def __str__(self) -> str:
-        return self.text
-
-    __repr__ = __str__
-
-    def _repr_html_(self) -> str:
-        import html
-
-        body = html.escape(self.text).replace("\n", "<br>")
-        return f'<div class="smeai-banner" role="status" style="padding:0.3em 0.6em;border-left:6px solid #56B4E9">{body}</div>'
+def _banner(text: str) -> Notice:
+    return Notice(text, icon="", css="smeai-banner", colour="#56B4E9")
 
 
 def friendly_error_lines(etype, value) -> list[str]:

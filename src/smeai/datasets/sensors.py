@@ -145,7 +145,6 @@ def make_machine_sensors(
         else:
             temperature[span] += 9.0 * strength * ramp
             current[span] += 2.0 * strength * ramp
-            vibration[span] += 0.4 * strength * ramp
         failure[at] = True
         cause[at] = kind
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..datasets.bakery import PRODUCTS, TILL_CSV, WORKBOOK, messy_truth, make_bakery_sales, shipped_path
+from ..display import Notice
 from ..i18n import describe_kind, get_language, lookup, t
 
 SALES_SEED = 3  # the bakery's two years (2024-2025) in modules 02 and 03
@@ -289,24 +290,11 @@ def format_date(value, lang: str | None = None) -> str:
 
 # -- a plot of any column, for the learner's own exploring ------------------------------------
 
-class Message:
+class Message(Notice):
     """A short message instead of a figure (a wrong column name, say): never a traceback."""
 
     def __init__(self, text: str):
-        self.text = text
-
-    def __str__(self) -> str:
-        return self.text
-
-    __repr__ = __str__
-
-    def _repr_html_(self) -> str:
-        import html
-
-        return (
-            '<div class="smeai-message" role="status" style="border-left:6px solid #0072B2;'
-            f'padding:0.4em 0.8em;margin:0.3em 0;background:rgba(127,127,127,0.08)">ℹ {html.escape(self.text)}</div>'
-        )
+        super().__init__(text, css="smeai-message")
 
 
 def _axis_label(column: str) -> str:

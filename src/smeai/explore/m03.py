@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..i18n import get_language, lookup, t
+from .common import picture_explorer
 from .m02 import sales, weekday_name
 
 BREAD = ("Volkorenbrood", "Witbrood")  # the loaves: wholemeal and white bread
@@ -313,30 +314,10 @@ def describe_month(month: int) -> str:
 def forecast_explorer():
     """Choose a month of 2025: the loaves sold and what each method forecast, day by day."""
     import ipywidgets as widgets
-    from IPython.display import Image, display
 
     months = lookup("m02.explore.months")
     month = widgets.Dropdown(options=[(f"{months[m - 1]} {TEST_YEAR}", m) for m in MONTHS], value=6, description=t("m03.explore.month"), style={"description_width": "initial"})
-    result = widgets.HTML()
-    result.add_class("smeai-forecast-result")
-    out = widgets.Output()
-
-    def update(change=None):
-        try:
-            result.value = describe_month(month.value)
-            picture = month_png(month.value, get_language())
-        except Exception as error:  # a widget must never show a traceback
-            result.value = t("m03.explore.widget_error", error=type(error).__name__)
-            return
-        out.clear_output(wait=True)
-        with out:
-            display(Image(data=picture, format="png"))
-
-    month.observe(update, names="value")
-    update()
-    box = widgets.VBox([month, result, out])
-    box.add_class("smeai-forecast-explorer")
-    return box
+    return picture_explorer(month, describe_month, lambda m: month_png(m, get_language()), "smeai-forecast-explorer")
 
 
 def what_if(weekday: int, temperature_c: float, rain_mm: float, holiday: bool) -> str:
@@ -427,26 +408,6 @@ def describe_depth(depth: int) -> str:
 def depth_explorer():
     """A slider for the decision tree's depth: how far off it is on 2024 (learned) and 2025 (new)."""
     import ipywidgets as widgets
-    from IPython.display import Image, display
 
     slider = widgets.IntSlider(value=1, min=DEPTHS[0], max=DEPTHS[-1], step=1, description=t("m03.explore.depth"), continuous_update=False, style={"description_width": "initial"})
-    result = widgets.HTML()
-    result.add_class("smeai-depth-result")
-    out = widgets.Output()
-
-    def update(change=None):
-        try:
-            result.value = describe_depth(slider.value)
-            picture = depth_png(slider.value, get_language())
-        except Exception as error:  # a widget must never show a traceback
-            result.value = t("m03.explore.widget_error", error=type(error).__name__)
-            return
-        out.clear_output(wait=True)
-        with out:
-            display(Image(data=picture, format="png"))
-
-    slider.observe(update, names="value")
-    update()
-    box = widgets.VBox([slider, result, out])
-    box.add_class("smeai-depth-explorer")
-    return box
+    return picture_explorer(slider, describe_depth, lambda depth: depth_png(depth, get_language()), "smeai-depth-explorer")
