@@ -15,6 +15,7 @@ import importlib
 import io
 import os
 import pkgutil
+import re
 import tempfile
 import time
 
@@ -31,6 +32,8 @@ def _factories():
 
     found = []
     for info in pkgutil.iter_modules(smeai.explore.__path__):
+        if not re.fullmatch(r"m\d\d", info.name):  # a module's explorers, not the shared helpers
+            continue
         module = importlib.import_module(f"smeai.explore.{info.name}")
         for name in sorted(dir(module)):
             if name.endswith("_explorer") and callable(getattr(module, name)):
