@@ -131,8 +131,6 @@ def build(events: list[dict] | None = None, *, name: str | None = None, organisa
     a warning and the rest is used). ``name``, ``organisation`` and ``role`` override the profile
     (None takes the profile's value; an empty text leaves the field out)."""
     from . import profile, selfscan
-    from .exercises import all_exercises
-    from .quiz import questions
     from .standing import standings
 
     lang = lang or get_language()
@@ -141,9 +139,7 @@ def build(events: list[dict] | None = None, *, name: str | None = None, organisa
     all_standings = standings(events)
     modules = []
     for m in MODULES:
-        s = all_standings[m.number]
-        declared = {e.id for e in all_exercises(m.number)} if m.available else set()
-        declared_quiz = {q.id for q in questions(m.number)} if m.available else set()
+        s = all_standings[m.number]  # counts only exercises and questions the course declares
         outcomes = lookup(f"outcomes.m{m.number}", lang)
         modules.append(ModuleRecord(
             number=m.number,
@@ -153,11 +149,11 @@ def build(events: list[dict] | None = None, *, name: str | None = None, organisa
             started=s.started,
             finished=s.finished,
             minutes=s.minutes,
-            exercises_correct=len(s.exercises_correct & declared),  # only exercises that exist
-            exercises_total=len(declared),
-            quiz_correct=len(s.quiz_correct & declared_quiz),
-            quiz_total=len(declared_quiz),
-            solutions_seen=len(s.solutions_seen & declared),
+            exercises_correct=len(s.exercises_correct),
+            exercises_total=s.exercises_total,
+            quiz_correct=len(s.quiz_correct),
+            quiz_total=s.quiz_total,
+            solutions_seen=len(s.solutions_seen),
             outcomes=list(outcomes) if isinstance(outcomes, list) else [],
         ))
     before, after = selfscan.latest("before", events), selfscan.latest("after", events)

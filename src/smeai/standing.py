@@ -99,7 +99,7 @@ def standings(events: list[dict] | None = None) -> dict[str, ModuleStanding]:
                 standing.exercises_correct.add(event.get("exercise"))
         elif kind == "quiz" and event.get("correct") is True and event.get("question") in declared:
             standing.quiz_correct.add(event.get("question"))
-        elif kind == "solution":
+        elif kind == "solution" and event.get("exercise") in declared:
             standing.solutions_seen.add(event.get("exercise"))
     for number, standing in result.items():
         standing.minutes = active_minutes(times[number])
