@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from smeai import i18n
+from smeai import i18n, kernel_poll
+
+# nbclient's waits for kernel messages sometimes miss a wake-up until their timeout (see
+# smeai.kernel_poll); every notebook this suite runs in-process waits in one-second slices.
+kernel_poll.apply()
 
 
 @pytest.fixture(autouse=True)
