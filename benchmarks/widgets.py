@@ -36,7 +36,9 @@ def _factories():
             continue
         module = importlib.import_module(f"smeai.explore.{info.name}")
         for name in sorted(dir(module)):
-            if name.endswith("_explorer") and callable(getattr(module, name)):
+            function = getattr(module, name)
+            # the module's own explorers, not helpers it imports (like picture_explorer)
+            if name.endswith("_explorer") and callable(function) and function.__module__ == module.__name__:
                 found.append((f"{info.name}.{name}", getattr(module, name)))
     for m in MODULES:
         if quiz.questions(m[1:]):
