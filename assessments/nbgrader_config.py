@@ -9,13 +9,20 @@ Run every nbgrader command from this folder, for example::
 
 Only ``source/`` and this file are committed. ``release/``, ``submitted/``, ``autograded/``,
 ``feedback/`` and ``gradebook.db`` are made by nbgrader (see the repository's .gitignore).
-Every key below exists in nbgrader 0.9.6.
+Every key below exists in nbgrader 0.9.6, apart from the SandboxedExecute keys (smeai.grading).
 """
 
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from smeai.grading.preprocessors import AUTOGRADE, SANITIZE, FeedbackSummary, RedactHiddenTests
+
+from smeai import kernel_poll
 
 c = get_config()  # noqa: F821 (nbgrader provides get_config when it loads this file)
+
+# nbgrader waits for the learner's kernel through nbclient, whose waits sometimes miss a message
+# until their timeout (see smeai.kernel_poll): wait in one-second slices instead.
+kernel_poll.apply()
 
 # -- the course -----------------------------------------------------------------------------------
 c.CourseDirectory.course_id = "smeai"
@@ -36,9 +43,26 @@ c.Execute.timeout = 60
 # Learners who are not yet in the gradebook are added when their work is autograded (this is
 # nbgrader's default, stated here because a class without a roster relies on it).
 c.Autograde.create_student = True
+# smeai's preprocessors (smeai.grading), so that `nbgrader autograde`, formgrader and
+# `smeai grade` grade the same way. Before running a notebook: deleted cells are put back from the
+# master copy and edits to locked cells are reported (RestoreCells), and the learner's own code is
+# scanned for code that changes the checker (ScanLearnerCode). Running it: SandboxedExecute, which
+# is nbgrader's Execute with operating-system limits (memory, CPU, file size, processes; no
+# network; the course folder, other learners and the gradebook out of sight), a guard that puts
+# back redefined checks before every cell, and a cap on each cell's output. After SaveAutoGrades,
+# FlagForReview marks a notebook whose code changed the checker as "needs manual grading".
+c.Autograde.sanitize_preprocessors = SANITIZE
+c.Autograde.autograde_preprocessors = AUTOGRADE
+# Limits of the learner's kernel (SandboxedExecute; the cell timeout above applies too).
+c.SandboxedExecute.memory_mb = 2048      # address space (RLIMIT_AS); MemoryError beyond it
+c.SandboxedExecute.cpu_seconds = 600     # CPU time of the whole notebook (RLIMIT_CPU)
+c.SandboxedExecute.max_output_kb = 1024  # output kept per cell; the rest is cut and marked
 
 # -- feedback --------------------------------------------------------------------------------------
 # nbgrader's defaults (GetGrades, CSSHTMLHeaderPreprocessor) plus ClearHiddenTests, so that the
 # feedback a learner receives never shows the source of a hidden test. The failure message
 # itself (from smeai.exercises.grade) is still shown: that is the feedback.
-c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+# RedactHiddenTests (before ClearHiddenTests) cuts errors in cells with hidden tests down to their
+# message and blanks any output line that repeats a hidden test; FeedbackSummary puts a summary
+# per exercise at the top, in the learner's language, with a hint for what is not right yet.
+c.GenerateFeedback.preprocessors = [GetGrades, RedactHiddenTests, ClearHiddenTests, FeedbackSummary, CSSHTMLHeaderPreprocessor]

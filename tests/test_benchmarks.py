@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-GROUPS = ["cli", "widgets", "notebooks", "footprint", "startup"]
+GROUPS = ["cli", "widgets", "notebooks", "footprint", "startup", "grading"]
 
 
 @pytest.mark.slow
@@ -22,7 +22,7 @@ def test_quick_benchmarks_write_a_report_with_every_group(tmp_path):
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["quick"] is True and report["errors"] == {}
     groups = {f["group"] for f in report["figures"]}
-    assert {"Command line", "Widget callbacks", "Notebooks: wall time", "Notebooks: peak kernel memory", "Install footprint", "JupyterLab start to first widget"} <= groups
+    assert {"Command line", "Widget callbacks", "Notebooks: wall time", "Notebooks: peak kernel memory", "Install footprint", "JupyterLab start to first widget", "Grading a class"} <= groups
     assert all(f["value"] > 0 for f in report["figures"] if f["note"] != "baseline" and f["unit"] != "ms")
     assert all(f["passed"] is None for f in report["figures"])  # a quick run judges nothing
     assert "| smeai --help |" in (tmp_path / "report.md").read_text()

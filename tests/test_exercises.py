@@ -206,3 +206,16 @@ def test_grade_ignores_warnings_so_nbgrader_does_not_score_stderr(recwarn):
 
     assert grade("m01.q4", warns, hidden=True) is True
     assert len(recwarn) == 0
+
+
+def test_an_answer_that_claims_to_equal_everything_is_not_correct():
+    class Anything:
+        def __eq__(self, other):
+            return True
+
+    def cheats(size_mm, redness_pct):
+        return Anything()
+
+    assert get("m01.q4").evaluate(cheats).state == INCORRECT
+    with pytest.raises(GradeFailure):
+        grade("m01.q4", cheats, hidden=True)

@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--name", default=None, help="your name (default: from your profile)")
     rec.add_argument("--organisation", default=None, help="your organisation (default: from your profile)")
     rec.add_argument("--role", default=None, help="your role (default: from your profile)")
+
+    # trainer tools on top of nbgrader: grade, feedback, report (each runs once parsed; lazy imports)
+    from .grading.commands import add_commands
+
+    add_commands(commands)
     return parser
 
 

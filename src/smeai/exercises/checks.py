@@ -144,6 +144,9 @@ def _same(got, expected) -> bool:
             return False
     if got is None or expected is None:
         return got is expected
+    if type(got).__module__ not in ("builtins", "numpy"):
+        # an object of the learner's own making could claim to equal anything (its own __eq__)
+        return False
     try:
         return bool(got == expected)
     except Exception:  # e.g. an array, whose truth value is ambiguous
