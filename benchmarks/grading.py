@@ -3,7 +3,6 @@ same submissions, with the gradebooks compared score by score (smeai.grading.ben
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -48,7 +47,7 @@ def run(*, quick: bool) -> list[Figure]:
         root = Path(tmp) / "class"
         make_class(root, learners)
         env = {"SMEAI_HOME": str(Path(tmp) / "home")}
-        result = compare(root, [ASSIGNMENT], Path(tmp) / "work", jobs=os.cpu_count(), env=env)
+        result = compare(root, [ASSIGNMENT], Path(tmp) / "work", env=env)  # smeai grade's default --jobs
     sequential, parallel = result["seconds"]["nbgrader autograde"], result["seconds"]["smeai grade"]
     identical = result["scores"]["smeai grade"] == result["scores"]["nbgrader autograde"] and bool(result["scores"]["smeai grade"])
     speedup = sequential / parallel

@@ -55,7 +55,10 @@ def compare(root, assignments: list[str], workdir, *, jobs: int | None = None, e
     env = {**os.environ, **(env or {})}
     parallel_root = _copy(root, workdir / "smeai-grade")
     sequential_root = _copy(root, workdir / "nbgrader-autograde")
-    jobs = jobs or os.cpu_count() or 1
+    if not jobs:
+        from .runner import default_jobs
+
+        jobs = default_jobs()
     times = {"smeai grade": 0.0, "nbgrader autograde": 0.0}
     logs = {}
     for assignment in assignments:

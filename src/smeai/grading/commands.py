@@ -25,7 +25,7 @@ def add_commands(commands) -> None:
     )
     grade.add_argument("assignment", metavar="ASSIGNMENT")
     grade.add_argument("--root", default=".", help=COURSE_HELP)
-    grade.add_argument("--jobs", type=int, default=None, help="submissions graded at the same time (default: the number of cores)")
+    grade.add_argument("--jobs", type=int, default=None, help="submissions graded at the same time (default: twice the number of cores)")
     grade.add_argument("--student", action="append", default=None, metavar="ID", help="grade only this learner (repeat for more)")
     grade.add_argument("--max-seconds", type=float, default=None, help="time budget per submission (default: 10 x the cell timeout, at least 300)")
     grade.add_argument("--quiet", action="store_true", help="no progress bar")
