@@ -376,3 +376,64 @@ def test_record_widget_turns_an_unexpected_error_into_a_message(partial, tmp_pat
     box.children[3].click()
     assert box.children[4].value == "✘ " + i18n.t("record.widget.failed", error="RuntimeError")
     assert box.children[5].value == ""
+
+
+# -- a clean printed page -----------------------------------------------------------------------------
+
+def _page_texts(figure):
+    return [t.get_text() for t in figure.texts]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_pdf_never_breaks_a_word_in_a_table_header(full, lang):
+    from smeai.record import text as record_text
+
+    r = record.build(lang=lang, today=TODAY)
+    figures = record.pdf_pages(r)
+    tokens = {word for f in figures for t in _page_texts(f) for word in re.split(r"[ \u00a0]+", t)}
+    for label in record_text.header(record_text.MODULE_COLUMNS, "record.columns", lang) + record_text.header(record_text.SCAN_COLUMNS, "record.scan", lang):
+        assert set(label.split()) <= tokens, label  # "Oplossing", never "Oplossi" + "ng"
+    assert not [t for f in figures for t in _page_texts(f) if t.endswith("-")]  # no word cut anywhere
+    rows = [t for t in _page_texts(figures[0])]
+    assert any(t.replace("\u00a0", " ") == "5 van 5" or t.replace("\u00a0", " ") == "5 of 5" for t in rows)  # a count stays on one line
+
+
+def test_pdf_keeps_the_scan_table_with_its_header_and_its_chart(full):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    r = record.build(today=TODAY)
+    figures = record.pdf_pages(r)
+    (page,) = [f for f in figures if "Gebied" in _page_texts(f)]
+    assert {area for area, _, _ in r.scan} <= set(_page_texts(page)) and len(page.axes) == 1
+    ax = page.axes[0]
+    renderer = FigureCanvasAgg(page).get_renderer()
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert not any(legend.overlaps(bar.get_window_extent(renderer)) for bar in ax.patches)
+    assert not any(legend.overlaps(t.get_window_extent(renderer)) for t in page.texts)  # nor over the next heading
+    signoff = [f for f in figures if "Handtekening" in _page_texts(f)]
+    assert len(signoff) == 1 and {"Aftekenen door werkgever of trainer", "Naam", "Functie", "Datum"} <= set(_page_texts(signoff[0]))
+
+
+def test_a_table_that_fits_a_page_moves_whole_and_a_long_one_repeats_its_header():
+    from smeai.record.pdf_layout import Pages
+
+    pages = Pages("footer")
+    pages.y = pages.BOTTOM + 0.05  # almost at the foot of the page
+    pages.table(["Gebied", "Begin"], [[f"rij {i}", "2,0"] for i in range(6)], [0.5, 0.5])
+    assert len(pages.figures) == 2 and not pages.figures[0].texts  # nothing left behind, header and rows together
+    assert _page_texts(pages.figures[1])[:2] == ["Gebied", "Begin"]
+
+    pages = Pages("footer")
+    pages.table(["Module", "Oplossing bekeken"], [[str(i), "0"] for i in range(150)], [0.5, 0.5])
+    assert len(pages.figures) >= 2
+    for figure in pages.figures:
+        assert _page_texts(figure)[:2] == ["Module", "Oplossing bekeken"]  # every page starts with the header
+
+
+def test_columns_widen_to_fit_their_longest_word_and_the_font_shrinks_only_if_it_must():
+    from smeai.record.pdf_layout import fit_columns, text_width
+
+    widths, size = fit_columns(["Oplossing bekeken", "x"], [["0", "a b c"]], [0.05, 0.95], 0.84, 8)
+    assert size == 8 and widths[0] * 8.27 * 72 >= text_width("Oplossing", 8, True) and sum(widths) == pytest.approx(0.84)
+    widths, size = fit_columns(["Onwaarschijnlijkheidsverklaring"] * 6, [], [1] * 6, 0.84, 8)
+    assert size < 8

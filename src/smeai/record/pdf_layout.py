@@ -83,7 +83,7 @@ def fit_columns(header: list[str] | None, rows: list[list[str]], widths: list[fl
         for i in range(len(widths)):
             head = [header[i]] if header else []
             body = [row[i] for row in rows]
-            word = max(_longest_word(head, size, True), _longest_word(body, size, False))
+            word = _longest_word(head + body, size, True)  # measured bold: rows of completed modules are bold
             need.append(word / page_points + CELL_PADDING)
         if sum(need) <= total or size <= SMALLEST_FONT:
             break
