@@ -437,3 +437,16 @@ def test_columns_widen_to_fit_their_longest_word_and_the_font_shrinks_only_if_it
     assert size == 8 and widths[0] * 8.27 * 72 >= text_width("Oplossing", 8, True) and sum(widths) == pytest.approx(0.84)
     widths, size = fit_columns(["Onwaarschijnlijkheidsverklaring"] * 6, [], [1] * 6, 0.84, 8)
     assert size < 8
+
+
+def test_record_widget_in_module_09_before_finish_does_not_call_09_unfinished(learner_home, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    store = Store()
+    exercises, quiz = declared("09")
+    store.module("09", date(2026, 3, 3), finish=False, correct=exercises, quiz=quiz)
+    store.write(learner_home)
+    box = record.show_record()
+    box.children[3].click()
+    summary = box.children[5].value
+    assert "Modules afgerond: 1 van 10." in summary and "module 00, 01, 02, 03, 04, 05, 06, 07, 08." in summary
+    assert "09." not in summary.split("Nog niet afgerond")[1]
