@@ -6,12 +6,15 @@ It only ever reports what the events show, never more.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import progress
 from .course import MODULES, module
+from .exercises import all_exercises
 from .i18n import t
+from .quiz import questions
 
 # Gaps longer than this between two events count as a break, not as time spent.
 ACTIVE_GAP_MINUTES = 20
@@ -88,9 +91,6 @@ def active_minutes(timestamps: list[datetime]) -> int:
 
 def standings(events: list[dict] | None = None) -> dict[str, ModuleStanding]:
     """One :class:`ModuleStanding` per module of the course, in course order."""
-    from .exercises import all_exercises
-    from .quiz import questions
-
     events = progress.store().events() if events is None else events
     result = {}
     declared = set()  # only what the course declares counts: a hand-edited "m01.q99" does not
@@ -151,8 +151,6 @@ def describe_all(events: list[dict] | None = None) -> str:
 
 def course_map_html(events: list[dict] | None = None) -> str:
     """The course as a table: module, title, minutes and the learner's status."""
-    import html
-
     all_standings = standings(events)
     head = "".join(f"<th>{t(f'map.{c}')}</th>" for c in ("number", "module", "minutes", "status"))
     rows = []
