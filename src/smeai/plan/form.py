@@ -21,9 +21,8 @@ log = logging.getLogger(__name__)
 
 def show_plan():
     """The action plan: what earlier widgets saved, reminders of earlier reflections, the idea to
-    start with, the first three steps (what, who, when), a save button and an export button."""
-    import ipywidgets as widgets
-
+    start with, the first three steps (what, who, when), who owns and approves the plan and when it
+    is reviewed, a save button and an export button."""
     events = progress.store().events()
     plan = latest(events)
     wide = widgets.Layout(width="95%")
