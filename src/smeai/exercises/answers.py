@@ -11,6 +11,10 @@ import numbers
 import re
 import unicodedata
 
+from ..numbers import (
+    NumberProblem, comma_literals, dot_literals, python_number, python_spelling, read_number, thousands_slip,
+)
+
 
 class BlankUsed(Exception):
     """The placeholder ``___`` was used in a sum or a comparison: the starter is untouched."""
@@ -67,12 +71,12 @@ def _short(value, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-_DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+(\.\d{3})*,\d+\s*$")
-_PLAIN_NUMBER = re.compile(r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*%?\s*$")
+def as_number(value, *, expected=None, close=None) -> float:
+    """A single real number, or an :class:`AnswerProblem` that explains the mistake.
 
-
-def as_number(value) -> float:
-    """A single real number, or an :class:`AnswerProblem` that explains the mistake."""
+    With ``expected`` (and ``close(a, b)``), a comma slip can say more: ``4,120`` where 4 × 120
+    was asked is a multiplication written with a comma.
+    """
     if value is None:
         raise AnswerProblem("answer.none")
     if isinstance(value, bool):
@@ -85,24 +89,52 @@ def as_number(value) -> float:
             raise AnswerProblem("answer.infinite")
         return number
     if isinstance(value, str):
-        if _DECIMAL_COMMA.match(value):
-            fixed = value.strip().replace(".", "").replace(",", ".")
-            raise AnswerProblem("answer.decimal_comma_text", given=value.strip(), fixed=fixed)
-        if _PLAIN_NUMBER.match(value):
-            raise AnswerProblem("answer.number_as_text", given=value.strip(), fixed=value.strip().rstrip("%").strip())
-        raise AnswerProblem("answer.text_not_number", given=_short(value))
+        raise _text_problem(value)
     if isinstance(value, tuple) and len(value) == 2 and all(
         isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in value
     ):
         # `drempel = 0,6` makes the tuple (0, 6): the commonest slip of Dutch learners
-        whole, fraction = value
-        raise AnswerProblem("answer.decimal_comma_tuple", given=f"{whole},{fraction}", fixed=f"{whole}.{fraction}")
+        raise _comma_problem(*map(int, value), expected=expected, close=close)
     size = _size(value)
     if size is not None:
         if size == 1:
-            return as_number(_first(value))
+            return as_number(_first(value), expected=expected, close=close)
         raise AnswerProblem("answer.many_not_one", count=size)
     raise AnswerProblem("answer.wrong_type_number", kind=type(value).__name__)
+
+
+def _text_problem(value: str) -> AnswerProblem:
+    """A number typed between quotes: read it as the learner meant it, and show Python's way."""
+    given = " ".join(value.split())
+    try:
+        number = read_number(value).value
+    except NumberProblem as problem:
+        if problem.key == "numbers.ambiguous_dot":
+            return AnswerProblem("answer.number.text_ambiguous", given=given, **{k: problem.params[k] for k in ("thousands", "decimal")})
+        if problem.key == "numbers.words":  # "het zijn 480 broden": the one number in it
+            try:
+                number = read_number(problem.params["number"]).value
+            except NumberProblem:
+                return AnswerProblem("answer.text_not_number", given=_short(value))
+            return AnswerProblem("answer.number.text", given=_short(given), fixed=python_number(number))
+        return AnswerProblem("answer.text_not_number", given=_short(value))
+    fixed = python_number(number)
+    if given == fixed:
+        return AnswerProblem("answer.number_as_text", given=given, fixed=fixed)
+    if re.fullmatch(r"[-+]?\d+,\d+", given) and math.isclose(number, float(given.replace(",", "."))):
+        return AnswerProblem("answer.decimal_comma_text", given=given, fixed=fixed)
+    return AnswerProblem("answer.number.text", given=given, fixed=fixed)
+
+
+def _comma_problem(whole: int, fraction: int, *, expected=None, close=None) -> AnswerProblem:
+    given = f"{whole},{fraction}"
+    if expected is not None and close is not None and close(whole * fraction, float(expected)) and whole not in (0, 1):
+        return AnswerProblem("answer.number.comma_for_times", given=given, first=str(whole), second=str(fraction))
+    params = dict(given=given, first=str(whole), second=str(fraction), fixed=python_spelling(given))
+    if whole != 0 and len(str(abs(fraction))) == 3:
+        # "4,120": a Dutch 4,12 or an English 4120; say both, and never "4.120"
+        return AnswerProblem("answer.number.comma_tuple_three", joined=f"{whole}{fraction}", **params)
+    return AnswerProblem("answer.decimal_comma_tuple", **params)
 
 
 def _size(value):
@@ -167,3 +199,64 @@ def as_function(value):
     if not callable(value):
         raise AnswerProblem("answer.not_function", kind=type(value).__name__)
     return value
+
+
+# -- a number that Python read differently from what the learner meant ---------------------------
+def number_slip(number: float, expected: float, close) -> tuple[str, dict] | None:
+    """``(key, params)`` when a direct answer is exactly what a thousands dot gives
+    (``6.766 - 5.435`` is 1.331 in Python, not 1331), else None."""
+    if not thousands_slip(number, expected, close):
+        return None
+    literals = dot_literals(_current_cell())
+    if literals:
+        return "answer.number.thousands_dot_seen", {"given": number, **_dot_params(literals[0])}
+    return "answer.number.thousands_dot", {"given": number}
+
+
+def function_slip(function, got, expected) -> tuple[str, dict] | None:
+    """``(key, params)`` when a function's result shows a number typed the Dutch way in its code:
+    ``return prijs * 2,00`` gives the pair (40, 0), ``* 10.000`` a thousandth. Else None."""
+    source = _source(function)
+    if isinstance(got, tuple) and len(got) == 2 and not isinstance(expected, tuple):
+        literals = comma_literals(source)
+        if literals:
+            return "answer.number.function_comma", {"got": got, "literal": literals[0], "fixed": python_spelling(literals[0])}
+        return "answer.number.function_comma_unseen", {"got": got}
+    if _is_number(got) and _is_number(expected):
+        if thousands_slip(float(got), float(expected), lambda a, b: math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-6)):
+            literals = dot_literals(source)
+            if literals:
+                return "answer.number.function_thousands_dot", {"got": got, **_dot_params(literals[0])}
+            return "answer.number.function_thousands_dot_unseen", {"got": got}
+    return None
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _dot_params(literal: str) -> dict:
+    whole, _, fraction = literal.partition(".")
+    return {"literal": literal, "whole": whole, "fraction": fraction, "fixed": literal.replace(".", "")}
+
+
+def _source(function) -> str:
+    """The learner's function as they typed it (IPython keeps each cell's source), or ""."""
+    import inspect
+
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return ""
+
+
+def _current_cell() -> str:
+    """The source of the notebook cell that is running now, or "" outside IPython."""
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        history = shell.user_ns.get("In") if shell is not None else None
+        return str(history[-1]) if history else ""
+    except Exception:  # no IPython, or an odd shell: the message without the literal is fine
+        return ""
