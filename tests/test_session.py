@@ -43,8 +43,10 @@ def test_friendly_errors_in_english():
     from smeai import set_language
 
     set_language("en")
-    lines = friendly_error_lines(NameError, NameError("name 'x' is not defined", name="x"))
-    assert lines[0].startswith("`x` does not exist yet") and "NameError" in lines[1]
+    lines = friendly_error_lines(NameError, NameError("name 'regel_70_pct' is not defined", name="regel_70_pct"))
+    assert lines[0].startswith("`regel_70_pct` does not exist yet") and "NameError" in lines[1]
+    lines = friendly_error_lines(NameError, NameError("name 'recognise' is not defined", name="recognise"))
+    assert 'put it between quotes: "recognise"' in lines[0] and "not defined" not in " ".join(lines)
 
 
 def test_start_and_finish_record_the_module(capsys):
