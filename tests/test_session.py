@@ -65,3 +65,41 @@ def test_start_refuses_an_unknown_module_or_language():
         start("42")
     with pytest.raises(ValueError, match="nl, en"):
         start("01", lang="de")
+
+
+def _shown(cell) -> str:
+    parts = []
+    for output in cell.outputs:
+        if output.output_type == "error":
+            parts += output.traceback
+        elif "data" in output:
+            parts.append(output.data.get("text/plain", ""))
+        else:
+            parts.append(output.get("text", ""))
+    return "\n".join(parts)
+
+
+def test_in_a_kernel_the_learners_own_dot_comma_and_word_are_named(tmp_path):
+    """Issue 11's cases as a learner types them in module 03's cells: the message quotes what the
+    learner typed (the cell's source, the function's source), never Python's English."""
+    cells = run_cells(
+        'from smeai import start\nstart("03", lang="nl")\nfrom smeai.exercises.m03 import q1, q3',
+        "besparing = 6.766 - 5.435\nq3.check(besparing)",  # 03 [13]
+        "def kosten(gebakken, vraag):\n    if gebakken > vraag:\n        return (gebakken - vraag) * 1.20\n"
+        "    return (vraag - gebakken) * 2,00\n\nq1.check(kosten)",  # 03 [3]
+        'kenmerken = ["light_mol_m2", temperature_c]',  # 03 [30]
+        "taak = herkennen",  # 01 [16], in another module's words
+        'verschil = 5 - "3"',
+        "q1.check(kosten_)",  # a typo of a name the learner made
+        tmp_path=tmp_path,
+    )
+    dot = _shown(cells[1])
+    assert "Dat komt door de punt in 6.766" in dot and "6 komma 766" in dot and "zonder punt: 6766" in dot
+    assert "te laag" not in dot
+    comma = _shown(cells[2])
+    assert "geeft je functie (40, 0)" in comma and "de komma in 2,00" in comma and "met een punt: 2.00" in comma
+    assert 'tussen aanhalingstekens: "temperature_c"' in _shown(cells[3])
+    assert 'tussen aanhalingstekens: "herkennen"' in _shown(cells[4]) and "Run All" not in _shown(cells[4])
+    text = _shown(cells[5])
+    assert "Je rekent met tekst" in text and "unsupported" not in text and "(technisch detail voor je trainer: TypeError)" in text
+    assert "Bedoel je `kosten`?" in _shown(cells[6])
