@@ -8,7 +8,7 @@ import pytest
 
 from smeai import i18n
 from smeai.exercises import INCORRECT, FunctionCases, all_exercises, get
-from smeai.learner_errors import explain_cell_error, notebook_names, running_notebooks
+from smeai.learner_errors import explain_cell_error, explain_syntax_error, notebook_names, running_notebooks
 from smeai.session import friendly_error_lines
 
 # Words of Python's own error messages: none of them may appear in Dutch feedback.
@@ -278,3 +278,32 @@ def test_the_running_notebook_is_preferred_when_jupyter_names_it(tmp_path, monke
     monkeypatch.setenv("JPY_SESSION_NAME", str(path))
     assert running_notebooks({}, "01") == [path]
     assert notebook_names([path]) == {"eigen_naam", "rij"}  # a cell that does not parse is skipped
+
+
+# -- a line Python cannot read: the bad input of issue 11 typed straight into a cell -------------------
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("drempel = 0,05", "Python kan 0,05 niet lezen: een komma in een getal kent Python niet. Schrijf een kommagetal in Python met een punt: 0.05."),
+        ("antwoord = € 1.200", "Python kent het teken € niet. Schrijf een bedrag zonder € en zonder punt tussen de duizendtallen: 1200."),
+        ("antwoord = 1 200", "Python kan 1 200 niet lezen: er staat een spatie in het getal. Schrijf het zonder spatie: 1200."),
+        ("antwoord = ", "In regel 1 staat niets achter het =-teken. Zet daar je antwoord."),
+        ("antwoord = -", "Python kan regel 1 niet lezen: antwoord = -."),
+        ("Het antwoord is 480 broden", "Python kan regel 1 niet lezen: Het antwoord is 480 broden."),
+        ("taak = \u201cherkennen\u201d", "Het aanhalingsteken \u201c kent Python niet"),
+        ("taak = 'herkennen", "In regel 1 mist een aanhalingsteken."),
+        ("print((1 + 2)", "Een haakje is niet gesloten."),
+        ("def f(a):\nreturn a", "Regel 2 staat niet goed ingesprongen"),
+        ("x = ___ ___", "In regel 1 staat nog ___"),
+    ],
+)
+def test_a_line_python_cannot_read_is_explained_in_dutch(source, expected):
+    with pytest.raises(SyntaxError) as caught:
+        compile(source, "<cel>", "exec")
+    text = explain_syntax_error(caught.value)
+    assert text.startswith(expected) and not ENGLISH.search(text), text
+
+
+def test_a_dutch_amount_in_a_direct_answer_without_the_cell_source_is_two_values():
+    key, _ = message("m03.q3", (1.331, 0))  # no notebook cell to read: said as two values
+    assert key == "answer.many_not_one"

@@ -91,6 +91,8 @@ def test_in_a_kernel_the_learners_own_dot_comma_and_word_are_named(tmp_path):
         "taak = herkennen",  # 01 [16], in another module's words
         'verschil = 5 - "3"',
         "q1.check(kosten_)",  # a typo of a name the learner made
+        "besparing = € 1.331",  # a line Python cannot read at all
+        "besparing = 1.331,00\nq3.check(besparing)",  # a Dutch amount: the pair (1.331, 0) to Python
         tmp_path=tmp_path,
     )
     dot = _shown(cells[1])
@@ -103,3 +105,8 @@ def test_in_a_kernel_the_learners_own_dot_comma_and_word_are_named(tmp_path):
     text = _shown(cells[5])
     assert "Je rekent met tekst" in text and "unsupported" not in text and "(technisch detail voor je trainer: TypeError)" in text
     assert "Bedoel je `kosten`?" in _shown(cells[6])
+    syntax = _shown(cells[7])
+    assert "Python kent het teken € niet" in syntax and ": 1331." in syntax and "invalid character" not in syntax
+    assert "(technisch detail voor je trainer: SyntaxError)" in syntax
+    amount = _shown(cells[8])
+    assert "Je schreef 1.331,00" in amount and "Schrijf het in Python zo: 1331." in amount

@@ -219,3 +219,50 @@ def running_notebooks(user_ns: dict, module: str | None) -> list[Path]:
     except Exception:  # no course folder next to this install: decide without the notebook
         return []
     return sorted(root.glob(f"*/{module}-*.ipynb"))
+
+
+# -- a cell Python could not read at all ---------------------------------------------------------
+_SPACED_NUMBER = re.compile(r"(?<![\w.])[1-9]\d{0,2}(?: \d{3})+(?![\w.])")
+_EURO_AMOUNT = re.compile(r"€\s*([-\d.,\s]*\d(?:,-)?)")
+
+
+def explain_syntax_error(error: SyntaxError) -> str:
+    """One kind sentence about a line Python could not read, with the number the learner meant."""
+    msg = str(getattr(error, "msg", "") or "")
+    line = (getattr(error, "text", None) or "").strip()
+    number = getattr(error, "lineno", None) or 1
+    if isinstance(error, IndentationError) or "indent" in msg:
+        return t("explain.syntax.indent", line=number)
+    if "leading zeros" in msg:  # `drempel = 0,05`: 05 is not a number Python accepts
+        literals = comma_literals(line)
+        if literals:
+            return t("explain.syntax.comma", literal=literals[0], fixed=python_spelling(literals[0]))
+    if "€" in line:
+        amount = _EURO_AMOUNT.search(line)
+        try:
+            fixed = python_number(parse_number(amount.group(1), "nl")) if amount else None
+        except NumberProblem:
+            fixed = None
+        if fixed is not None:
+            return t("explain.syntax.euro", fixed=fixed)
+        return t("explain.syntax.character", character="€")
+    spaced = _SPACED_NUMBER.search(line)
+    if spaced:
+        return t("explain.syntax.space", literal=spaced.group(0), fixed=spaced.group(0).replace(" ", ""))
+    character = re.search(r"invalid character '(.)'", msg)
+    if character:
+        quote = character.group(1) in "‘’“”„‚"
+        return t("explain.syntax.curly_quote" if quote else "explain.syntax.character", character=character.group(1))
+    if "unterminated string" in msg or "EOL while scanning" in msg or "unterminated triple" in msg:
+        return t("explain.syntax.quote", line=number)
+    if "was never closed" in msg or "unexpected EOF" in msg:
+        return t("explain.syntax.bracket", line=number)
+    if re.search(r"=\s*$", line):
+        return t("explain.syntax.nothing_after_is", line=number)
+    if "___" in line:
+        return t("explain.syntax.blank", line=number)
+    return t("explain.syntax.other", line=number, text=_shorten(line))
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -248,6 +248,7 @@ def thousands_slip(value: float, expected: float, close) -> bool:
 
 
 _DOT_LITERAL = re.compile(r"(?<![\w.])[1-9]\d{0,2}(?:\.\d{3})+(?![\w.])")
+_AMOUNT_LITERAL = re.compile(r"(?<![\w.,])[1-9]\d{0,2}(?:\.\d{3})+,\d+(?![\w.])")
 _COMMA_LITERAL = re.compile(r"(?<![\w.,])(\d+),(\d+)(?![\w.])")
 
 
@@ -259,6 +260,11 @@ def dot_literals(source: str) -> list[str]:
 def comma_literals(source: str) -> list[str]:
     """Numbers written with a decimal comma and no space in Python code ("2,00", "0,8")."""
     return [f"{a},{b}" for a, b in _COMMA_LITERAL.findall(_code_only(source))]
+
+
+def dutch_amounts(source: str) -> list[str]:
+    """Amounts written the Dutch way in Python code ("1.200,50"), which Python reads as two values."""
+    return _AMOUNT_LITERAL.findall(_code_only(source))
 
 
 def python_spelling(dutch: str) -> str:

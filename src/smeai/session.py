@@ -6,7 +6,7 @@ from . import progress
 from .course import module
 from .display import Notice, in_notebook, show
 from .i18n import set_language, t
-from .learner_errors import explain_cell_error, notebook_names, running_notebooks
+from .learner_errors import explain_cell_error, explain_syntax_error, notebook_names, running_notebooks
 
 _current_module: str | None = None  # the module that ``start`` named: its notebooks define names
 
@@ -53,7 +53,10 @@ def friendly_error_lines(etype, value, user_ns: dict | None = None) -> list[str]
             paths = running_notebooks(user_ns, _current_module)
             defined = notebook_names(paths) if paths else None
         error = value if isinstance(value, BaseException) else etype(value)
-        lines = [explain_cell_error(error, defined=defined, known=set(user_ns))]
+        if isinstance(error, SyntaxError):  # IPython sends a cell it cannot parse here too
+            lines = [explain_syntax_error(error)]
+        else:
+            lines = [explain_cell_error(error, defined=defined, known=set(user_ns))]
     except Exception:  # explaining must never fail on top of the learner's error
         lines = [t("errors.other_error")]
     lines.append(t("errors.technical", error=etype.__name__))
@@ -72,10 +75,24 @@ def _friendly_handler(shell, etype, value, tb, tb_offset=None):
     return lines
 
 
+def _friendly_syntax_error(shell, filename=None, running_compiled_code=False):
+    """A cell Python could not read (``0,05``, ``€ 1.200``, ``1 200``): say why in words."""
+    etype, value, _ = shell._get_exc_info()
+    try:
+        first = explain_syntax_error(value)
+    except Exception:  # explaining must never fail on top of the learner's error
+        first = t("errors.other_error")
+    shell._showtraceback(etype, value, ["✘ " + first, t("errors.technical", error=etype.__name__)])
+
+
 def install_friendly_errors() -> None:
-    """Replace IPython's traceback with a kind message for errors in learners' cells."""
+    """Replace IPython's traceback with a kind message for errors in learners' cells, and for
+    cells that Python cannot read at all (those never reach the custom handler)."""
+    from functools import partial
+
     from IPython import get_ipython
 
     shell = get_ipython()
     if shell is not None:
         shell.set_custom_exc((Exception,), _friendly_handler)
+        shell.showsyntaxerror = partial(_friendly_syntax_error, shell)

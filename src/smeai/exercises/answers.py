@@ -12,7 +12,8 @@ import re
 import unicodedata
 
 from ..numbers import (
-    NumberProblem, comma_literals, dot_literals, python_number, python_spelling, read_number, thousands_slip,
+    NumberProblem, comma_literals, dot_literals, dutch_amounts, parse_number, python_number, python_spelling, read_number,
+    thousands_slip,
 )
 
 
@@ -95,6 +96,10 @@ def as_number(value, *, expected=None, close=None) -> float:
     ):
         # `drempel = 0,6` makes the tuple (0, 6): the commonest slip of Dutch learners
         raise _comma_problem(*map(int, value), expected=expected, close=close)
+    if isinstance(value, tuple) and len(value) == 2 and all(_is_number(v) for v in value):
+        amounts = dutch_amounts(_current_cell())  # `1.200,50` is the pair (1.2, 50) to Python
+        if amounts:
+            raise AnswerProblem("answer.number.dutch_amount", given=amounts[0], fixed=python_number(parse_number(amounts[0], "nl")))
     size = _size(value)
     if size is not None:
         if size == 1:
