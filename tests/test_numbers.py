@@ -253,3 +253,25 @@ def test_one_sign_before_three_digits_follows_the_learners_convention(whole, fra
     assert parse_number(comma, "en") == whole * 1000 + fraction  # English: the comma separates thousands
     with pytest.raises(NumberProblem):
         parse_number(dot, "en")  # and the dot is asked about
+
+
+def test_a_text_fields_observer_shows_the_value_read_and_never_computes_with_a_misreading():
+    """How a widget uses read_back: the value is used only when it was read, and the learner sees
+    what was read (a real ipywidgets Text, without a browser)."""
+    import ipywidgets as widgets
+
+    field, said, used = widgets.Text(), widgets.HTML(), []
+
+    def on_change(change):
+        value, sentence = read_back(change["new"], "nl", euro=True)
+        said.value = sentence
+        if value is not None:
+            used.append(value)
+
+    field.observe(on_change, names="value")
+    for typed in ["1.200", "1200", "€ 1.200,50", "veel", "", "10,5"]:
+        field.value = typed
+    assert used == [1200, 1200, 1200.5, 10.5]
+    assert said.value == "Gelezen: € 10,50"
+    field.value = "1.200"
+    assert said.value == "Gelezen: € 1.200,00 (dus 1200, niet 1,2)."

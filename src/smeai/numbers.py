@@ -42,6 +42,7 @@ _CURRENCY = re.compile(r"^(€|eur(o|os)?\b)\s*|\s*(€|eur(o|os)?)$", re.IGNORE
 _PERCENT = re.compile(r"\s*(%|procent|percent)$", re.IGNORECASE)
 _BODY = re.compile(r"^[\d.,]+$")
 _THOUSANDS = re.compile(r"^[1-9]\d{0,2}([.,]\d{3})+$")  # "1.200", "12,500,000"
+_SPACED_THOUSANDS = re.compile(r"^[1-9]\d{0,2}( \d{3})+([.,]\d+)?$")  # "1 200", "1 200,50"
 _NUMBER_IN_TEXT = re.compile(r"[-\u2212]?€?\s?\d[\d.,\u00a0 ]*\d|\d")
 
 
@@ -120,16 +121,12 @@ def _strip(work: str, pattern: re.Pattern) -> tuple[str, bool]:
 
 
 def _join_digit_groups(work: str, raw: str, shown: str) -> str:
-    """Spaces between digits are allowed only as thousands separators: "1 200", "12 500 000"."""
-    parts = re.split(f"[{_SPACES}]+", work)
-    if len(parts) == 1:
+    """Spaces between digits are allowed only as thousands separators: "1 200", "1 200,50"."""
+    spaced = re.sub(f"[{_SPACES}]+", " ", work)
+    if " " not in spaced:
         return work
-    if all(re.fullmatch(r"\d+", p) for p in parts) and re.fullmatch(r"[1-9]\d{0,2}", parts[0]) and all(
-        len(p) == 3 for p in parts[1:]
-    ):
-        return "".join(parts)
-    if len(parts) > 1 and re.fullmatch(r"[1-9]\d{0,2}", parts[0]) and all(len(p) == 3 for p in parts[1:-1]) and re.fullmatch(r"\d{3}[.,]\d+", parts[-1]):
-        return "".join(parts)  # "1 200,50"
+    if _SPACED_THOUSANDS.match(spaced):
+        return spaced.replace(" ", "")
     raise _unreadable(raw, shown)
 
 
