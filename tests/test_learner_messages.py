@@ -63,8 +63,8 @@ def test_a_comma_before_three_digits_names_both_readings_and_never_writes_a_thou
     key, text = message("m01.q2", (4, 120))
     assert key == "answer.number.comma_tuple_three"
     assert "4 komma 120" in text and "4.12," in text and "4120" in text and "4.120" not in text
-    key, text = message("m01.q2", (72, 5))
-    assert key == "answer.decimal_comma_tuple" and "72.5" in text and "twee getallen" in text
+    key, text = message("m01.q2", (70, 5))
+    assert key == "answer.decimal_comma_tuple" and "70.5" in text and "twee getallen" in text
 
 
 # -- bad input as an answer -----------------------------------------------------------------------
@@ -307,3 +307,12 @@ def test_a_line_python_cannot_read_is_explained_in_dutch(source, expected):
 def test_a_dutch_amount_in_a_direct_answer_without_the_cell_source_is_two_values():
     key, _ = message("m03.q3", (1.331, 0))  # no notebook cell to read: said as two values
     assert key == "answer.many_not_one"
+
+
+def test_when_the_number_is_right_but_written_the_dutch_way_the_message_says_so():
+    key, text = message("m01.q2", (72, 5))  # regel = 72,5 where 72.5 is right
+    assert key == "answer.number.comma_right" and text.endswith("met een punt: 72.5. Dan klopt je antwoord.")
+    key, text = message("m01.q2", "€ 72,50")
+    assert key == "answer.number.text_right" and "Het getal klopt wel" in text and ": 72.5." in text
+    key, text = message("m01.q2", (70, 5))  # 70,5 is not right: no promise
+    assert key == "answer.decimal_comma_tuple" and "klopt" not in text

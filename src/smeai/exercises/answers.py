@@ -90,7 +90,7 @@ def as_number(value, *, expected=None, close=None) -> float:
             raise AnswerProblem("answer.infinite")
         return number
     if isinstance(value, str):
-        raise _text_problem(value)
+        raise _text_problem(value, expected=expected, close=close)
     if isinstance(value, tuple) and len(value) == 2 and all(
         isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in value
     ):
@@ -108,7 +108,7 @@ def as_number(value, *, expected=None, close=None) -> float:
     raise AnswerProblem("answer.wrong_type_number", kind=type(value).__name__)
 
 
-def _text_problem(value: str) -> AnswerProblem:
+def _text_problem(value: str, *, expected=None, close=None) -> AnswerProblem:
     """A number typed between quotes: read it as the learner meant it, and show Python's way."""
     given = " ".join(value.split())
     try:
@@ -126,6 +126,8 @@ def _text_problem(value: str) -> AnswerProblem:
     fixed = python_number(number)
     if given == fixed:
         return AnswerProblem("answer.number_as_text", given=given, fixed=fixed)
+    if _right(number, expected, close):  # the number is right; only the way it is written is not
+        return AnswerProblem("answer.number.text_right", given=given, fixed=fixed)
     if re.fullmatch(r"[-+]?\d+,\d+", given) and math.isclose(number, float(given.replace(",", "."))):
         return AnswerProblem("answer.decimal_comma_text", given=given, fixed=fixed)
     return AnswerProblem("answer.number.text", given=given, fixed=fixed)
@@ -136,10 +138,16 @@ def _comma_problem(whole: int, fraction: int, *, expected=None, close=None) -> A
     if expected is not None and close is not None and close(whole * fraction, float(expected)) and whole not in (0, 1):
         return AnswerProblem("answer.number.comma_for_times", given=given, first=str(whole), second=str(fraction))
     params = dict(given=given, first=str(whole), second=str(fraction), fixed=python_spelling(given))
+    if _right(float(params["fixed"]), expected, close):  # `72,5` where 72.5 is right
+        return AnswerProblem("answer.number.comma_right", **params)
     if whole != 0 and len(str(abs(fraction))) == 3:
         # "4,120": a Dutch 4,12 or an English 4120; say both, and never "4.120"
         return AnswerProblem("answer.number.comma_tuple_three", joined=f"{whole}{fraction}", **params)
     return AnswerProblem("answer.decimal_comma_tuple", **params)
+
+
+def _right(number: float, expected, close) -> bool:
+    return expected is not None and close is not None and bool(close(number, float(expected)))
 
 
 def _size(value):
