@@ -93,6 +93,7 @@ def test_in_a_kernel_the_learners_own_dot_comma_and_word_are_named(tmp_path):
         "q1.check(kosten_)",  # a typo of a name the learner made
         "besparing = € 1.331",  # a line Python cannot read at all
         "besparing = 1.331,00\nq3.check(besparing)",  # a Dutch amount: the pair (1.331, 0) to Python
+        "besparing = 6.766 - 5.000\nq3.check(besparing)",  # a dot, and a wrong answer besides
         tmp_path=tmp_path,
     )
     dot = _shown(cells[1])
@@ -110,3 +111,5 @@ def test_in_a_kernel_the_learners_own_dot_comma_and_word_are_named(tmp_path):
     assert "(technisch detail voor je trainer: SyntaxError)" in syntax
     amount = _shown(cells[8])
     assert "Je schreef 1.331,00" in amount and "Schrijf het in Python zo: 1331." in amount
+    wrong = _shown(cells[9])
+    assert "Let op de punt in 6.766" in wrong and "6 komma 766, en niet 6766" in wrong and "te laag" not in wrong

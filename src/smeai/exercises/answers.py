@@ -216,14 +216,17 @@ def as_function(value):
 
 # -- a number that Python read differently from what the learner meant ---------------------------
 def number_slip(number: float, expected: float, close) -> tuple[str, dict] | None:
-    """``(key, params)`` when a direct answer is exactly what a thousands dot gives
-    (``6.766 - 5.435`` is 1.331 in Python, not 1331), else None."""
-    if not thousands_slip(number, expected, close):
-        return None
+    """``(key, params)`` when a wrong direct answer comes from a thousands dot: exactly what the
+    dot gives (``6.766 - 5.435`` is 1.331 in Python, not 1331), or any wrong answer of a cell
+    that has a number like ``1.200`` in it. Else None."""
     literals = dot_literals(_current_cell())
+    if thousands_slip(number, expected, close):
+        if literals:
+            return "answer.number.thousands_dot_seen", {"given": number, **_dot_params(literals[0])}
+        return "answer.number.thousands_dot", {"given": number}
     if literals:
-        return "answer.number.thousands_dot_seen", {"given": number, **_dot_params(literals[0])}
-    return "answer.number.thousands_dot", {"given": number}
+        return "answer.number.dot_in_cell", {"given": number, **_dot_params(literals[0])}
+    return None
 
 
 def function_slip(function, got, expected) -> tuple[str, dict] | None:
