@@ -126,10 +126,10 @@ def _text_problem(value: str, *, expected=None, close=None) -> AnswerProblem:
     fixed = python_number(number)
     if given == fixed:
         return AnswerProblem("answer.number_as_text", given=given, fixed=fixed)
-    if _right(number, expected, close):  # the number is right; only the way it is written is not
-        return AnswerProblem("answer.number.text_right", given=given, fixed=fixed)
     if re.fullmatch(r"[-+]?\d+,\d+", given) and math.isclose(number, float(given.replace(",", "."))):
         return AnswerProblem("answer.decimal_comma_text", given=given, fixed=fixed)
+    if _right(number, expected, close):  # the number is right; only the way it is written is not
+        return AnswerProblem("answer.number.text_right", given=given, fixed=fixed)
     return AnswerProblem("answer.number.text", given=given, fixed=fixed)
 
 
