@@ -71,7 +71,7 @@ def test_a_comma_before_three_digits_names_both_readings_and_never_writes_a_thou
 @pytest.mark.parametrize(
     ("typed", "key", "part"),
     [
-        ("", "answer.text_not_number", "Hier hoort een getal"),
+        ("", "answer.number.empty_text", "Je antwoord is lege tekst"),
         ("-", "answer.text_not_number", "Hier hoort een getal"),
         ("veel", "answer.text_not_number", "Hier hoort een getal"),
         ("1.200,50", "answer.number.text", ": 1200.5."),
@@ -295,6 +295,9 @@ def test_the_running_notebook_is_preferred_when_jupyter_names_it(tmp_path, monke
         ("print((1 + 2)", "Een haakje is niet gesloten."),
         ("def f(a):\nreturn a", "Regel 2 staat niet goed ingesprongen"),
         ("x = ___ ___", "In regel 1 staat nog ___"),
+        ("antwoord = ongeveer 1.200 euro", "Na het =-teken staan woorden. Python kan die niet lezen. Typ alleen het getal: 1200."),
+        ("antwoord = 480 broden", "Na het =-teken staan woorden. Python kan die niet lezen. Typ alleen het getal: 480."),
+        ("taak = de bakker en de klant", "In regel 1 staat een zin."),
     ],
 )
 def test_a_line_python_cannot_read_is_explained_in_dutch(source, expected):

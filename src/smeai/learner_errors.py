@@ -257,6 +257,16 @@ def explain_syntax_error(error: SyntaxError) -> str:
         return t("explain.syntax.quote", line=number)
     if "was never closed" in msg or "unexpected EOF" in msg:
         return t("explain.syntax.bracket", line=number)
+    answer = re.match(r"^\w+\s*=\s*(.*\S)\s*$", line)
+    if answer and " " in answer.group(1) and re.search(r"[^\W\d_]{2,}", answer.group(1)):  # `antwoord = 480 broden`
+        numbers = re.findall(r"\d[\d.,]*", answer.group(1))
+        if len(numbers) == 1:
+            try:
+                typed = python_number(parse_number(numbers[0].rstrip(".,")))
+            except NumberProblem:
+                typed = numbers[0]
+            return t("explain.syntax.words", number=typed)
+        return t("explain.syntax.sentence", line=number)
     if re.search(r"=\s*$", line):
         return t("explain.syntax.nothing_after_is", line=number)
     if "___" in line:

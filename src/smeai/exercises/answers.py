@@ -67,6 +67,10 @@ class AnswerProblem(Exception):
         self.params = params
 
 
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _short(value, limit: int = 40) -> str:
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -121,7 +125,9 @@ def _text_problem(value: str, *, expected=None, close=None) -> AnswerProblem:
                 number = read_number(problem.params["number"]).value
             except NumberProblem:
                 return AnswerProblem("answer.text_not_number", given=_short(value))
-            return AnswerProblem("answer.number.text", given=_short(given), fixed=python_number(number))
+            return AnswerProblem("answer.number.text", given=_clip(given), fixed=python_number(number))
+        if problem.key == "numbers.empty":
+            return AnswerProblem("answer.number.empty_text")
         return AnswerProblem("answer.text_not_number", given=_short(value))
     fixed = python_number(number)
     if given == fixed:
