@@ -139,6 +139,8 @@ def read_manifest(folder: Path) -> dict:
 def prepare(folder: str | os.PathLike | None = None, *, source: Path | None = None, lang: str | None = None) -> Update:
     """Make or update the learner's workspace in ``folder`` (default ``~/smeai-course``).
 
+    Returns what it did (:class:`Update`), for the learner's start message.
+
     Raises :class:`WorkspaceError` (one sentence, in the learner's language) when the folder
     cannot be made or written, the disk is full, or it was made by a newer smeai. In each case no
     notebook of the learner is changed.
@@ -146,6 +148,13 @@ def prepare(folder: str | os.PathLike | None = None, *, source: Path | None = No
     folder = Path(folder).expanduser() if folder is not None else default_folder()
     folder = folder.absolute()
     source = source or shipped_course()
+    try:
+        return _prepare(folder, source, lang)
+    except OSError as error:  # no rights, a full disk, a folder that vanished: one sentence
+        raise WorkspaceError(_os_message(error, folder, lang)) from None
+
+
+def _prepare(folder: Path, source: Path, lang: str | None) -> Update:
     if folder.exists() and not folder.is_dir():
         raise WorkspaceError(t("cli.workspace.not_a_folder", lang, folder=str(folder)))
     if not folder.exists() and not folder.parent.is_dir():
@@ -159,19 +168,16 @@ def prepare(folder: str | os.PathLike | None = None, *, source: Path | None = No
     known = {k: v for k, v in manifest.get("files", {}).items() if isinstance(v, str)}
 
     update = Update(folder, created=not (folder / MANIFEST).exists() and not any(folder.glob("*/*.ipynb")))
-    try:
-        folder.mkdir(exist_ok=True)
-        files = dict(known)
-        for lang_dir in LANGUAGES:
-            (folder / lang_dir).mkdir(exist_ok=True)
-            for shipped in sorted(p for p in (source / lang_dir).iterdir() if p.is_file() and not p.name.startswith(".")):
-                name = f"{lang_dir}/{shipped.name}"
-                new = shipped.read_bytes()
-                target = folder / lang_dir / shipped.name
-                files[name] = _place(name, target, new, known.get(name), update)
-        _write(folder / MANIFEST, (json.dumps({"format": FORMAT, "version": __version__, "files": files}, indent=1, sort_keys=True) + "\n").encode())
-    except OSError as error:
-        raise WorkspaceError(_os_message(error, folder, lang)) from None
+    folder.mkdir(exist_ok=True)
+    files = dict(known)
+    for lang_dir in LANGUAGES:
+        (folder / lang_dir).mkdir(exist_ok=True)
+        for shipped in sorted(p for p in (source / lang_dir).iterdir() if p.is_file() and not p.name.startswith(".")):
+            name = f"{lang_dir}/{shipped.name}"
+            target = folder / lang_dir / shipped.name
+            files[name] = _place(name, target, shipped.read_bytes(), known.get(name), update)
+    # the manifest last: a start that failed midway is simply done again next time
+    _write(folder / MANIFEST, (json.dumps({"format": FORMAT, "version": __version__, "files": files}, indent=1, sort_keys=True) + "\n").encode())
     return update
 
 
