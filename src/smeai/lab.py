@@ -192,9 +192,10 @@ def run(
     open_browser: bool = True,
     folder: str | os.PathLike | None = None,
     verbose: bool = False,
-    say=print,
+    say=None,
 ) -> int:
     """Run JupyterLab for a learner until Ctrl-C, SIGTERM or SIGHUP; returns an exit code."""
+    say = say or _say
     lang = _check_lang(lang)
     port = check_port(port, lang) if port is not None else free_port()
     root = _workspace_root(folder, lang, say)
@@ -235,6 +236,10 @@ def run(
         _remove_runtime_files(process.pid)
 
 
+def _say(line: str) -> None:
+    print(line, flush=True)  # at once, also when the output goes to a file or a process manager
+
+
 def stop(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_S) -> None:
     """Ask JupyterLab to stop (it stops its kernels and removes its files); kill it if it hangs."""
     if process.poll() is not None:
@@ -255,7 +260,21 @@ def _own_group() -> dict:
     which then stops JupyterLab once, in order."""
     if os.name == "nt":
         return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
-    return {"start_new_session": True}
+    options = {"start_new_session": True}
+    if sys.platform.startswith("linux"):
+        options["preexec_fn"] = _stop_with_parent
+    return options
+
+
+def _stop_with_parent() -> None:
+    """Linux: JupyterLab gets a SIGTERM if smeai itself is killed (SIGKILL cannot be caught), so
+    it never runs on alone. Elsewhere a killed smeai leaves the server running, as JupyterLab does."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _catch_stop_signals() -> dict:
