@@ -103,3 +103,16 @@ def test_record_into_a_new_folder_says_it_made_it(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"Made the folder {target}." and out[1] == "Your record of completion is in:"
     assert sorted(p.name for p in target.iterdir()) == ["record-of-completion.html", "record-of-completion.pdf"]
+
+
+def test_a_damaged_progress_line_is_one_line_and_the_rest_is_shown(tmp_path, capsys):
+    from smeai import progress
+
+    progress.record("module_finish", module="00")
+    with open(progress.store().path, "ab") as f:
+        f.write(b'{"kind": "che')
+    assert cli.main(["progress", "--lang", "en"]) == 0
+    captured = capsys.readouterr()
+    (line,) = captured.err.splitlines()
+    assert line.startswith("smeai: Some lines of your progress file could not be read") and "Traceback" not in captured.err
+    assert "Start with module 00" not in captured.out  # module 00 counts as done

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
+from contextlib import contextmanager
 
 from . import __version__
 
@@ -123,12 +125,13 @@ def _progress(args) -> int:
         set_language(args.lang)
     store = progress.store()
     try:
-        if args.export:
-            print(t("progress.exported", path=str(store.export(args.export))))
-        elif args.import_:
-            print(t("progress.imported", count=store.import_(args.import_), path=args.import_))
-        else:
-            print(describe_all(store.events()))
+        with _warnings_as_lines(progress.ProgressWarning):  # a damaged line: one line, the rest is used
+            if args.export:
+                print(t("progress.exported", path=str(store.export(args.export))))
+            elif args.import_:
+                print(t("progress.imported", count=store.import_(args.import_), path=args.import_))
+            else:
+                print(describe_all(store.events()))
     except (progress.ProgressImportError, progress.ProgressExportError) as problem:
         return _fail(str(problem), 2)
     except OSError as problem:  # e.g. no room to add the imported events
@@ -136,8 +139,19 @@ def _progress(args) -> int:
     return 0
 
 
+@contextmanager
+def _warnings_as_lines(category):
+    """Show warnings of ``category`` as ``smeai: ...`` lines, not Python's two-line format."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", category)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                print(f"smeai: {warning.message}", file=sys.stderr)
+
+
 def _record(args) -> int:
-    import warnings
     from pathlib import Path
 
     from . import progress, record
@@ -145,11 +159,8 @@ def _record(args) -> int:
 
     if args.lang:
         set_language(args.lang)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", progress.ProgressWarning)
+    with _warnings_as_lines(progress.ProgressWarning):
         events = progress.store().events()  # a corrupt line is skipped; the rest is used
-    for warning in caught:
-        print(f"smeai: {warning.message}", file=sys.stderr)
     folder = Path(args.out).absolute()
     existed = folder.is_dir()
     try:
