@@ -33,9 +33,15 @@ def learner(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["ctrl-c", "sigterm", "sighup"])
-def test_lab_serves_module_00_from_the_workspace_and_stops_cleanly(learner, tmp_path, signum):
+@pytest.mark.parametrize(
+    "signum, windows_way",
+    [(signal.SIGINT, False), (signal.SIGTERM, False), (signal.SIGHUP, False), (signal.SIGINT, True)],
+    ids=["ctrl-c", "sigterm", "sighup", "ctrl-c-stopping-as-on-windows"],
+)
+def test_lab_serves_module_00_from_the_workspace_and_stops_cleanly(learner, tmp_path, signum, windows_way):
     home, elsewhere, env = learner
+    if windows_way:  # smeai asks JupyterLab to stop through /api/shutdown, as it does on Windows
+        env = {**env, "SMEAI_LAB_STOP_OVER_HTTP": "1"}
     lab = start([sys.executable, "-m", "smeai.cli", "lab", "--no-browser", "--lang", "en"], elsewhere, env)
     try:
         url = lab.wait_ready()
@@ -61,6 +67,8 @@ def test_lab_serves_module_00_from_the_workspace_and_stops_cleanly(learner, tmp_
 
         assert lab.stop(signum) == 0
         assert lab.text().splitlines()[-1] == "The course has stopped."
+        server_log = (home / ".smeai" / "lab.log").read_text()
+        assert ("Shutting down on /api/shutdown request" if windows_way else "received signal 15") in server_log
         assert processes_mentioning(str(tmp_path)) == []
         assert runtime_files(home) == []
     finally:

@@ -38,6 +38,9 @@ LANGUAGES = ("nl", "en")
 HOST = "127.0.0.1"
 READY_TIMEOUT_S = 180
 STOP_TIMEOUT_S = 30
+# How to ask JupyterLab to stop: SIGTERM on POSIX; its /api/shutdown on Windows. The variable
+# lets the tests run the Windows way on Linux.
+_STOP_OVER_HTTP = os.name == "nt" or os.environ.get("SMEAI_LAB_STOP_OVER_HTTP") == "1"
 
 #: The first notebook of the course (module 00), per language, relative to the course root.
 WELCOME = {"nl": "nl/00-welkom.ipynb", "en": "en/00-welcome.ipynb"}
@@ -226,12 +229,12 @@ def run(
             say(_message("log", lang, log=str(log_path)))
         return process.wait()  # JupyterLab stopped by itself (File > Shut Down)
     except (KeyboardInterrupt, _Stop):
-        stop(process)
+        stop(process, over_http=(port, token) if _STOP_OVER_HTTP else None)
         say(_message("stopped", lang))
         return 0
     finally:
         if process.poll() is None:  # an error above: never leave a server running on its own
-            stop(process)
+            stop(process, over_http=(port, token) if _STOP_OVER_HTTP else None)
         _restore(previous)
         _remove_runtime_files(process.pid)
 
@@ -240,19 +243,34 @@ def _say(line: str) -> None:
     print(line, flush=True)  # at once, also when the output goes to a file or a process manager
 
 
-def stop(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_S) -> None:
-    """Ask JupyterLab to stop (it stops its kernels and removes its files); kill it if it hangs."""
+def stop(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_S, over_http: tuple[int, str] | None = None) -> None:
+    """Ask JupyterLab to stop (it stops its kernels and removes its files); kill it if it hangs.
+
+    ``over_http`` (port, token) asks through JupyterLab's own ``/api/shutdown``: the clean way on
+    Windows, which has no SIGTERM to send (``terminate()`` there ends the server at once, and
+    its kernels would run on).
+    """
     if process.poll() is not None:
         return
     try:
-        if os.name == "nt":
-            process.terminate()  # Windows has no SIGTERM to send; the runtime files go below
-        else:
-            process.send_signal(signal.SIGTERM)  # jupyter_server stops its kernels and cleans up
+        if over_http is None or not _shutdown_over_http(*over_http):
+            if os.name == "nt":
+                process.terminate()
+            else:
+                process.send_signal(signal.SIGTERM)  # jupyter_server stops its kernels, cleans up
         process.wait(timeout=timeout)
     except (subprocess.TimeoutExpired, KeyboardInterrupt, _Stop):
         process.kill()
         process.wait()
+
+
+def _shutdown_over_http(port: int, token: str) -> bool:
+    request = urllib.request.Request(f"http://{HOST}:{port}/api/shutdown", method="POST", data=b"", headers={"Authorization": f"token {token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=10):
+            return True
+    except OSError:
+        return False
 
 
 def _own_group() -> dict:
