@@ -41,7 +41,8 @@ def course(tmp_path) -> Path:
 )
 def test_command_opens_module_00_in_the_language(course, lang, url):
     argv, env = lab.build_command(lang=lang, root=course)
-    assert argv[:4] == [sys.executable, "-m", "jupyter", "lab"]
+    assert argv[:3] == [sys.executable, "-m", "jupyterlab"]  # this Python's JupyterLab, never PATH's
+    assert env["PATH"].split(os.pathsep)[0] == str(Path(sys.executable).parent)
     assert option(argv, "LabApp.default_url") == url
     assert option(argv, "ServerApp.root_dir") == str(course.resolve())
     assert env["SMEAI_LANG"] == lang

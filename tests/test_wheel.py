@@ -78,7 +78,9 @@ def test_smeai_lab_from_the_wheel_serves_module_00_from_the_learners_workspace(v
     home, elsewhere = tmp_path / "home", tmp_path / "somewhere-else"
     home.mkdir()
     elsewhere.mkdir()
-    env = learner_env(home, PATH=f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}")
+    # the venv is not activated (the README runs smeai-env/bin/smeai), and PATH has another
+    # JupyterLab: the system's, which must not be the one that runs
+    env = learner_env(home)
 
     where = subprocess.run([str(venv / "bin" / "python"), "-c", "import smeai; print(smeai.__file__)"], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
     assert Path(where.stdout.strip()).is_relative_to(venv), where.stdout + where.stderr  # not this repository
@@ -90,6 +92,9 @@ def test_smeai_lab_from_the_wheel_serves_module_00_from_the_learners_workspace(v
         url = lab.wait_ready()
         served = lab.notebook(url, "nl/00-welkom.ipynb")
         seconds = time.monotonic() - lab.started
+        (info,) = (home / ".local/share/jupyter/runtime").glob("jpserver-*.json")
+        server = json.loads(info.read_text())["pid"]
+        assert Path(f"/proc/{server}/cmdline").read_bytes().split(b"\0")[0].decode() == str(venv / "bin" / "python")
         print(f"\nsmeai lab (wheel) to module 00 served: {seconds:.1f} s")  # a figure for the report, not a test
         workspace = home / "smeai-course"
         shipped = Path(where.stdout.strip()).parent / "_course" / "nl" / "00-welkom.ipynb"

@@ -145,10 +145,11 @@ def build_command(
     config_dir = jupyter_config_dir()
 
     argv = [
+        # jupyterlab itself, in this very Python: `jupyter lab` would look `jupyter-lab` up on PATH
+        # and could start another installation's server (and kernels) than the one smeai is in
         sys.executable,
         "-m",
-        "jupyter",
-        "lab",
+        "jupyterlab",
         f"--ServerApp.root_dir={root}",
         f"--LabApp.default_url={default_url(lang)}",
         f"--ServerApp.open_browser={bool(open_browser)}",
@@ -164,6 +165,9 @@ def build_command(
 
     env = dict(os.environ)
     env["SMEAI_LANG"] = lang
+    # this environment's scripts first, for anything the server starts by name (a venv that was
+    # not activated: `smeai-env/bin/smeai lab`)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]).rstrip(os.pathsep)
     paths = [str(config_dir)]
     if env.get("JUPYTER_CONFIG_PATH"):
         paths.append(env["JUPYTER_CONFIG_PATH"])
