@@ -34,8 +34,10 @@ def _factories(group: str):
     if group == "shared":
         return [("selfscan", lambda: selfscan.show_scan("before")), ("profile", profile.show_profile), ("reflection", lambda: reflection.show_reflection("m01.r1"))]
     found = []
-    if importlib.util.find_spec(f"smeai.explore.{group}"):
-        module = importlib.import_module(f"smeai.explore.{group}")
+    # a moved module's widgets live in smeai.modules.mNN.widgets; the rest still in smeai.explore.mNN
+    place = f"smeai.modules.{group}.widgets" if importlib.util.find_spec(f"smeai.modules.{group}") else f"smeai.explore.{group}"
+    if importlib.util.find_spec(place):
+        module = importlib.import_module(place)
         for name in sorted(dir(module)):
             function = getattr(module, name)
             # the module's own explorers, not helpers it imports (like picture_explorer)

@@ -1,20 +1,29 @@
-"""Module 07's explorers: the logic without a browser, and the widgets driven in-process."""
+"""Module 07: the model without a browser, the figures, and the widgets driven in-process.
+
+No count that a numpy or scikit-learn release may shift by one is pinned here: the tests hold
+the relations the lesson relies on, and compare what the learner reads with the model.
+"""
 
 import numpy as np
 import pytest
 
 from smeai import i18n
-from smeai.explore import m07
+from smeai.i18n import format_number
+from smeai.modules.m07 import figures, model as m07, widgets
 
 
 # -- images ---------------------------------------------------------------------------------------
 
 def test_the_model_gets_better_with_more_examples_and_its_mistakes_are_counted():
     results = [m07.image_results(n) for n in m07.TRAIN_SIZES]
-    assert [r["pct"] for r in results] == [83.0, 85.5, 90.5, 92.5]
-    assert [r["missed"] for r in results] == [26, 21, 11, 8]
+    pcts, missed = [r["pct"] for r in results], [r["missed"] for r in results]
+    assert pcts == sorted(pcts) and pcts[-1] > pcts[0] + 5  # what the lesson shows: more examples, better
+    assert missed[-1] < missed[0] and missed[-1] == min(missed)
+    assert 80 < pcts[0] and pcts[-1] < 100  # good, and still not perfect: there are mistakes to look at
     last = results[-1]
-    assert (last["right"], last["errors"], last["false_reject"], last["wrong_kind"], last["defects"]) == (185, 15, 2, 5, 83)
+    assert last["defects"] == int((m07.true_labels() != "ok").sum()) and last["total"] == m07.TEST_SIZE
+    assert 0 < last["false_reject"] < last["missed"]  # q2's wrong answers differ from the right one
+    assert len({last["missed"], last["errors"], last["wrong_kind"], last["false_reject"]}) == 4
     for r in results:  # every mistake is exactly one of the three kinds
         assert r["missed"] + r["false_reject"] + r["wrong_kind"] == r["errors"] == r["total"] - r["right"]
 
@@ -33,7 +42,7 @@ def test_the_model_only_takes_the_offered_training_sizes():
     with pytest.raises(ValueError):
         m07.predictions(123)
     with pytest.raises(ValueError):
-        m07.error_figure(400, "everything")
+        figures.error_figure(400, "everything")
 
 
 def test_ring_features_do_not_care_where_the_washer_lies_or_how_it_is_turned():
@@ -49,24 +58,27 @@ def test_ring_features_do_not_care_where_the_washer_lies_or_how_it_is_turned():
 
 
 def test_error_grid_shows_each_mistake_with_true_and_predicted_label():
-    figure = m07.error_figure(400, "missed")
+    missed = m07.image_results(400)["missed"]
+    assert missed <= m07.GRID_COLUMNS * m07.GRID_ROWS  # all of q2's washers fit on the screen
+    figure = figures.error_figure(400, "missed")
     (ax,) = figure.axes
     texts = [t.get_text() for t in ax.texts]
-    assert len(texts) == 8 and all(t.endswith("model: goed") for t in texts)
+    assert len(texts) == missed and all(t.endswith("model: goed") for t in texts)
     assert all(t.startswith("echt: ") and "echt: goed" not in t for t in texts)
-    assert len(m07.error_figure(50, "all").axes[0].texts) == m07.GRID_COLUMNS * m07.GRID_ROWS  # at most a full grid
-    assert "8 van de 8" in ax.get_title()
+    assert m07.image_results(50)["errors"] > m07.GRID_COLUMNS * m07.GRID_ROWS
+    assert len(figures.error_figure(50, "all").axes[0].texts) == m07.GRID_COLUMNS * m07.GRID_ROWS  # at most a full grid
+    assert f"{missed} van de {missed}" in ax.get_title()
 
 
 def test_an_empty_error_grid_says_so(monkeypatch):
-    monkeypatch.setattr(m07, "error_masks", lambda n: {k: np.zeros(200, dtype=bool) for k in m07.ERROR_KINDS})
-    (ax,) = m07.error_figure(400, "all").axes
+    monkeypatch.setattr(figures, "error_masks", lambda n: {k: np.zeros(200, dtype=bool) for k in m07.ERROR_KINDS})
+    (ax,) = figures.error_figure(400, "all").axes
     assert [t.get_text() for t in ax.texts] == ["Geen fouten van deze soort."]
 
 
 def test_mosaic_puts_pictures_in_a_grid():
     tiles = np.stack([np.full((2, 2), v) for v in (0.1, 0.2, 0.3)])
-    mosaic = m07._mosaic(tiles, 2, gap=1, fill=1.0)
+    mosaic = figures._mosaic(tiles, 2, gap=1, fill=1.0)
     assert mosaic.shape == (5, 5)
     assert mosaic[0, 0] == 0.1 and mosaic[0, 3] == 0.2 and mosaic[3, 0] == 0.3 and mosaic[3, 3] == 1.0
 
@@ -74,32 +86,36 @@ def test_mosaic_puts_pictures_in_a_grid():
 # -- sensors --------------------------------------------------------------------------------------
 
 def test_alarm_counts_at_the_levels_the_exercises_use():
-    low = m07.alarm_summary(1.5)
-    assert (low["alarms"], low["caught"], low["missed"], low["false_alarms"], low["cost"]) == (42, 5, 1, 28, 21200)
-    start = m07.alarm_summary(m07.START_THRESHOLD)
-    assert (start["caught"], start["false_alarms"], start["cost"]) == (2, 0, 40000)
+    read = m07.alarm_summary(m07.READ_THRESHOLD)  # q3: every wrong answer it recognises differs from the right one
+    assert read["false_alarms"] > 0 and read["alarms"] - read["false_alarms"] >= read["caught"]
+    assert len({read["alarms"], read["caught"], read["missed"], read["false_alarms"], read["cost_false"]}) == 5
+    start = m07.alarm_summary(m07.START_THRESHOLD)  # the slider starts too high: most breakdowns missed
+    assert start["false_alarms"] < read["false_alarms"] and start["missed"] > start["failures"] / 2
     best = m07.best_threshold()
-    assert (best["threshold"], best["caught"], best["missed"], best["false_alarms"], best["cost"]) == (2.75, 5, 1, 1, 10400)
-    assert {float(x) for x in m07.slider_thresholds() if m07.alarm_summary(float(x))["cost"] <= 10800} == {2.5, 2.75, 3.0, 3.25}
+    assert best["cost"] < min(start["cost"], read["cost"])
+    assert best["cost"] == min(m07.alarm_summary(float(x))["cost"] for x in m07.slider_thresholds())
+    good = m07.good_thresholds()
+    assert best["threshold"] in good and len(good) >= 2  # q5 accepts a small window, not one exact value
+    assert all(m07.alarm_summary(x)["cost"] <= best["cost"] + m07.COST_FALSE for x in good)
 
 
 def test_a_lower_level_catches_more_and_raises_more_false_alarms():
     levels = m07.slider_thresholds()
     summaries = [m07.alarm_summary(float(x)) for x in levels]
     for s in summaries:
-        assert s["caught"] + s["missed"] == s["failures"] == 6
-        assert s["cost"] == s["missed"] * 10_000 + s["false_alarms"] * 400
+        assert s["caught"] + s["missed"] == s["failures"] == m07.failure_hours().size
+        assert s["cost"] == s["missed"] * m07.COST_MISSED + s["false_alarms"] * m07.COST_FALSE
     assert summaries[0]["false_alarms"] > 50 and summaries[0]["missed"] == 0
     assert summaries[-1]["alarms"] <= 1 and summaries[-1]["missed"] >= 5
     caught = [s["caught"] for s in summaries]
     assert caught == sorted(caught, reverse=True)
 
 
-def test_one_breakdown_comes_without_warning_and_each_sensor_alone_sees_less():
-    # at the best level one breakdown is missed; no single sensor does as well as all three
-    assert m07.alarm_summary(2.75)["missed"] == 1
+def test_each_sensor_alone_sees_less():
+    # no single sensor does as well as all three ("Je kunt ook één sensor kiezen")
+    level = m07.best_threshold()["threshold"]
     for name in ("vibration_mm_s", "temperature_c", "current_a"):
-        assert m07.alarm_summary(2.75, name)["caught"] < m07.alarm_summary(2.75, "all")["caught"]
+        assert m07.alarm_summary(level, name)["caught"] < m07.alarm_summary(level, "all")["caught"]
         assert m07.best_threshold(name)["cost"] > m07.best_threshold("all")["cost"]
     with pytest.raises(ValueError):
         m07.anomaly_scores("pressure")
@@ -117,18 +133,30 @@ def test_rolling_zscore_rises_after_a_step_and_needs_history():
 def test_alarms_within_a_day_of_each_other_are_one_alarm():
     alarms = m07.alarm_hours(1.0)
     assert (np.diff(alarms) >= m07.COOLDOWN_HOURS).all()
-    assert m07.alarm_cost(2, 3) == 21_200
+    assert m07.alarm_cost(2, 3) == 21_200  # the prices of the lesson: € 10.000 and € 400
 
 
 # -- badge events ---------------------------------------------------------------------------------
 
 def test_the_most_unusual_badge_events_are_mostly_the_incidents():
     events = m07.access_events()
-    top = np.argsort(-m07.access_scores(), kind="stable")[: m07.TOP_UNUSUAL]
-    assert events.unusual.to_numpy()[top].sum() == 9  # one of the ten is an innocent slip
+    top = m07.most_unusual_indices()
+    assert list(top) == list(np.argsort(-m07.access_scores(), kind="stable")[: m07.TOP_UNUSUAL])
+    assert events.unusual.to_numpy()[top].sum() >= m07.TOP_UNUSUAL - 2  # mostly the real incidents
     incidents = events[events.unusual].groupby("badge").size()
     found = set(events.badge.to_numpy()[top]) & set(incidents.index)
-    assert len(found) == 5 and len(incidents) == 6  # one incident is not in the top ten
+    assert len(found) < len(incidents)  # "niet alles wat vreemd is, staat in de top 10"
+
+
+def test_what_the_notebook_says_about_the_badge_events():
+    events = m07.access_events()
+    assert round(len(events), -2) == 2300  # "In 4 weken zijn het ongeveer 2.300 registraties"
+    assert (events.time.max() - events.time.min()).days < 28
+    # "op een zondag, rond het middaguur, twee stippen zonder kruis ... naar de serverruimte"
+    top = set(m07.most_unusual_indices())
+    at_noon = (events.time.dt.day_of_week == 6) & events.time.dt.hour.between(11, 13)
+    visit = np.flatnonzero(at_noon & (events.incident == "weekend_server_room"))
+    assert len(visit) == 2 and not top & set(visit)
 
 
 def test_the_unusual_table_explains_in_the_learners_words():
@@ -152,67 +180,76 @@ def test_reasons_follow_the_features():
 
 @pytest.mark.parametrize("name", ["pixels", "examples", "sensors", "access"])
 def test_fixed_figures_are_pictures(name):
-    image = m07.show_figure(name)
+    image = widgets.show_picture(name)
     assert image.data[:4] == b"\x89PNG"
 
 
 def test_unknown_figure_is_refused():
     with pytest.raises(ValueError, match="pixels"):
-        m07.show_figure("everything")
+        widgets.show_picture("everything")
 
 
 def test_figures_have_titles_and_axis_labels_with_units():
-    ax = m07.alarm_figure(2.0).axes[0]
+    ax = figures.alarm_figure(2.0).axes[0]
     assert ax.get_title() and ax.get_xlabel() == "Tijd (dagen)" and ax.get_ylabel() == "Afwijkingsscore"
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "vals alarm" in labels and "alarm op tijd" in labels and "alarmgrens (2)" in labels
-    sensors = m07.sensors_figure().axes
+    sensors = figures.sensors_figure().axes
     assert [a.get_ylabel() for a in sensors] == ["mm/s", "°C", "ampère"]
-    access = m07.access_figure().axes[0]
+    access = figures.access_figure().axes[0]
     assert access.get_ylabel() == "Tijdstip (uur van de dag)" and access.get_title()
 
 
 def test_error_explorer_follows_the_choices():
-    box = m07.error_explorer()
+    box = widgets.show_error_explorer()
     sizes, kinds, result, out = box.children
     assert "smeai-error-explorer" in box._dom_classes
-    assert sizes.value == 400 and "<b>8</b> defecten gemist" in result.value and "92,5 %" in result.value
+    shown = m07.image_results(400)
+    assert sizes.value == 400 and f"<b>{shown['missed']}</b> defecten gemist" in result.value
+    assert f"{format_number(shown['pct'])} %" in result.value
     sizes.value = 50
-    assert "<b>26</b> defecten gemist" in result.value and "83 %" in result.value
+    shown = m07.image_results(50)
+    assert f"<b>{shown['missed']}</b> defecten gemist" in result.value and f"{format_number(shown['pct'])} %" in result.value
     kinds.value = "false_reject"
     assert "defecten gemist" in result.value  # redrawn without a problem
 
 
 def test_alarm_explorer_follows_the_slider_and_shows_the_cost():
-    box = m07.alarm_explorer()
+    box = widgets.show_alarm_explorer()
     slider, sensors, result, _ = box.children
-    assert slider.value == m07.START_THRESHOLD and "<b>2 van de 6</b>" in result.value
-    slider.value = 1.5
-    assert "Valse alarmen: <b>28</b>" in result.value and "€ 21.200" in result.value
-    slider.value = 2.75
-    assert "1 × € 10.000 + 1 × € 400 = <b>€ 10.400</b>" in result.value
+    start = m07.alarm_summary(m07.START_THRESHOLD)
+    assert slider.value == m07.START_THRESHOLD and f"<b>{start['caught']} van de {start['failures']}</b>" in result.value
+    slider.value = m07.READ_THRESHOLD
+    read = m07.alarm_summary(m07.READ_THRESHOLD)
+    assert f"Valse alarmen: <b>{read['false_alarms']}</b>" in result.value and f"€ {format_number(read['cost'])}" in result.value
+    best = m07.best_threshold()
+    slider.value = best["threshold"]
+    assert f"{best['missed']} × € 10.000 + {best['false_alarms']} × € 400 = <b>€ {format_number(best['cost'])}</b>" in result.value
     sensors.value = "vibration_mm_s"
-    assert "Alarmgrens <b>2,75</b>" in result.value and "<b>3 van de 6</b>" in result.value
+    alone = m07.alarm_summary(best["threshold"], "vibration_mm_s")
+    assert f"Alarmgrens <b>{format_number(best['threshold'])}</b>" in result.value
+    assert f"<b>{alone['caught']} van de {alone['failures']}</b>" in result.value
 
 
 def test_widgets_show_a_message_instead_of_a_traceback(monkeypatch):
-    box = m07.alarm_explorer()
+    box = widgets.show_alarm_explorer()
     slider, _, result, _ = box.children
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(m07, "alarm_summary", broken)
+    monkeypatch.setattr(widgets, "alarm_summary", broken)
     slider.value = 2.0
     assert result.value == "Er ging iets mis bij het tekenen. Kies een andere waarde, of voer de cel opnieuw uit."
 
 
 def test_widgets_speak_english_too():
     i18n.set_language("en")
-    box = m07.alarm_explorer()
+    box = widgets.show_alarm_explorer()
     assert box.children[0].description == "Alarm level:"
-    assert "Breakdowns seen in time" in box.children[2].value and "€ 40,000" in box.children[2].value
-    assert m07.error_explorer().children[1].options[1][0] == "Missed defects (model says: good)"
+    cost = m07.alarm_summary(m07.START_THRESHOLD)["cost"]
+    assert "Breakdowns seen in time" in box.children[2].value and f"€ {format_number(cost, 'en')}" in box.children[2].value
+    assert widgets.show_error_explorer().children[1].options[1][0] == "Missed defects (model says: good)"
 
 
 def test_the_graded_assignment_shows_what_the_model_says():
@@ -221,7 +258,7 @@ def test_the_graded_assignment_shows_what_the_model_says():
 
     import nbformat
 
-    path = Path(__file__).resolve().parents[1] / "assessments" / "source" / "m07" / "m07-beelden-en-sensoren.ipynb"
+    path = Path(__file__).resolve().parents[2] / "assessments" / "source" / "m07" / "m07-beelden-en-sensoren.ipynb"
     cells = {c.metadata["nbgrader"]["grade_id"]: c.source for c in nbformat.read(path, as_version=4).cells}
     table = m07.confusion(400)
     for label in table.index:
@@ -231,8 +268,10 @@ def test_the_graded_assignment_shows_what_the_model_says():
         s = m07.alarm_summary(level)
         row = f"| {i18n.format_number(level)} | {s['alarms']} | {s['caught']} | {s['missed']} | {s['false_alarms']} |"
         assert row in cells["q3-task"], row
-    # the solutions in the assignment are the course's right answers
-    assert "gemist_400 = 8" in cells["q2-answer"] and "valse_alarmen = 28" in cells["q3-answer"]
-    assert "alarmgrens = 3.0" in cells["q5-answer"]  # the cheapest level in the assignment's table
-    in_table = [m07.alarm_summary(level)["cost"] for level in (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5)]
-    assert min(in_table) == m07.alarm_summary(3.0)["cost"] == m07.best_threshold()["cost"]
+    # the solutions in the assignment are the course's right answers, computed here
+    assert f"gemist_400 = {m07.image_results(400)['missed']}" in cells["q2-answer"]
+    assert f"valse_alarmen = {m07.alarm_summary(m07.READ_THRESHOLD)['false_alarms']}" in cells["q3-answer"]
+    levels = (1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5)
+    cheapest = min(levels, key=lambda level: (m07.alarm_summary(level)["cost"], level))
+    assert f"alarmgrens = {cheapest}" in cells["q5-answer"]  # the cheapest level in the assignment's table
+    assert cheapest in m07.good_thresholds()  # and q5 accepts it
