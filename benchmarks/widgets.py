@@ -34,10 +34,8 @@ def _factories(group: str):
     if group == "shared":
         return [("selfscan", lambda: selfscan.show_scan("before")), ("profile", profile.show_profile), ("reflection", lambda: reflection.show_reflection("m01.r1"))]
     found = []
-    # a moved module's widgets live in smeai.modules.mNN.widgets; the rest still in smeai.explore.mNN
-    place = f"smeai.modules.{group}.widgets" if importlib.util.find_spec(f"smeai.modules.{group}") else f"smeai.explore.{group}"
-    if importlib.util.find_spec(place):
-        module = importlib.import_module(place)
+    module = _widgets_module(group)
+    if module is not None:
         for name in sorted(dir(module)):
             function = getattr(module, name)
             # the module's own explorers, not helpers it imports (like picture_explorer)
@@ -48,10 +46,21 @@ def _factories(group: str):
     return found
 
 
-def groups() -> list[str]:
-    from smeai.exercises import MODULES
+def _widgets_module(group: str):
+    """``smeai.modules.m01.widgets``; TRANSITIONAL: else the old ``smeai.explore.m01``."""
+    for name in (f"smeai.modules.{group}.widgets", f"smeai.explore.{group}"):
+        try:
+            if importlib.util.find_spec(name):
+                return importlib.import_module(name)
+        except ModuleNotFoundError:  # the parent package is not there
+            continue
+    return None
 
-    return [*MODULES, "shared"]
+
+def groups() -> list[str]:
+    from smeai.course import MODULES
+
+    return [*(f"m{m.number}" for m in MODULES if m.available), "shared"]
 
 
 def _walk(widget):
