@@ -240,7 +240,7 @@ def test_widgets_show_a_message_instead_of_a_traceback(monkeypatch):
 
     monkeypatch.setattr(widgets, "alarm_summary", broken)
     slider.value = 2.0
-    assert result.value == "Er ging iets mis bij het tekenen. Kies een andere waarde, of voer de cel opnieuw uit."
+    assert result.value == i18n.t("widgets.error", error="RuntimeError")  # the one error path of every explorer
 
 
 def test_widgets_speak_english_too():
@@ -275,3 +275,83 @@ def test_the_graded_assignment_shows_what_the_model_says():
     cheapest = min(levels, key=lambda level: (m07.alarm_summary(level)["cost"], level))
     assert f"alarmgrens = {cheapest}" in cells["q5-answer"]  # the cheapest level in the assignment's table
     assert cheapest in m07.good_thresholds()  # and q5 accepts it
+
+
+# -- the exercises: extra cases from the trainer, and the numbers the texts state -----------------
+
+def kosten(gemist, vals_alarm):
+    return gemist * 10000 + vals_alarm * 400
+
+
+def test_q4_takes_the_trainers_extra_cases_and_names_only_their_kind():
+    from smeai.exercises import GradeFailure, get, grade
+
+    assert grade("m07.q4", kosten, cases=[((0, 0), 0, "zero"), ((3, 12), 34800, "ordinary")])
+
+    def free_when_quiet(gemist, vals_alarm):  # right for the shown cases, wrong when nothing happens
+        return kosten(gemist, vals_alarm) if gemist or vals_alarm else 100
+
+    assert get("m07.q4").evaluate(free_when_quiet).correct  # the learner's own check
+    with pytest.raises(GradeFailure) as failed:
+        grade("m07.q4", free_when_quiet, cases=[((0, 0), 0, "zero")])
+    assert "(0, 0)" not in str(failed.value) and "kosten(0, 0)" not in str(failed.value)
+    assert i18n.t("check.case_kinds.zero") in str(failed.value)
+
+
+def test_the_assignments_hidden_cases_are_the_models_costs():
+    """The expected values in the assignment's hidden test cell are typed there; compute them."""
+    import ast
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    path = Path(__file__).resolve().parents[2] / "assessments" / "source" / "m07" / "m07-beelden-en-sensoren.ipynb"
+    cells = {c.metadata["nbgrader"]["grade_id"]: c.source for c in nbformat.read(path, as_version=4).cells}
+    call = re.search(r"grade\(\"m07.q4\", kosten, cases=(\[.*\])\)", cells["q4-tests"]).group(1)
+    cases = ast.literal_eval(call)
+    assert len(cases) >= 3
+    for args, expected, _ in cases:
+        assert expected == m07.alarm_cost(*args)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_numbers_the_texts_type_are_the_models(lang):
+    """Where a text cannot take a field (a quiz, code in a solution), a test computes the number."""
+    pct = format_number(m07.image_results(m07.TRAIN_SIZES[-1])["pct"], lang)
+    assert f"{pct} %" in i18n.t("m07.quiz2.prompt", lang) and f"{pct} %" in i18n.t("m07.quiz2.options", lang)
+    side, pixels = m07.IMAGE_SIZE, m07.IMAGE_SIZE**2
+    assert f"= {side} * {side}   # {pixels} " in i18n.t("m07.q1.solution", lang)
+    assert f"* {m07.COST_MISSED} + " in i18n.t("m07.q4.solution", lang) and f"* {m07.COST_FALSE}\n" in i18n.t("m07.q4.solution", lang)
+    assert f"€ {format_number(m07.COST_MISSED, lang)}" in i18n.t("m07.q4.hints", lang)
+    assert f"€ {format_number(m07.COST_FALSE, lang)}" in i18n.t("m07.q4.hints", lang)
+
+
+def test_the_assignments_solutions_type_the_models_prices():
+    from pathlib import Path
+
+    import nbformat
+
+    path = Path(__file__).resolve().parents[2] / "assessments" / "source" / "m07" / "m07-beelden-en-sensoren.ipynb"
+    cells = {c.metadata["nbgrader"]["grade_id"]: c.source for c in nbformat.read(path, as_version=4).cells}
+    assert f"gemist * {m07.COST_MISSED} + vals_alarm * {m07.COST_FALSE}" in cells["q4-answer"]
+    assert f"aantal_pixels = {m07.IMAGE_SIZE} * {m07.IMAGE_SIZE}" in cells["q1-answer"]
+
+
+class _Recorder:
+    def __init__(self):
+        self.answer = None
+
+    def check(self, answer):
+        self.answer = answer
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+@pytest.mark.parametrize("number", range(1, 7))
+def test_every_solution_in_the_catalogue_is_correct(lang, number):
+    from smeai.exercises import get
+
+    exercise = get(f"m07.q{number}")
+    recorder = _Recorder()
+    exec(exercise.solution_text(lang), {f"q{number}": recorder})  # the solution as the learner would run it
+    assert exercise.evaluate(recorder.answer).correct, (lang, exercise.solution_text(lang))

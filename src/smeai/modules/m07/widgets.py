@@ -8,7 +8,7 @@ from IPython.display import HTML
 
 from ...i18n import t
 from ...plotting import as_image
-from ...plotting import show_figure as redraw
+from ...ui.explorer import View, build_explorer
 from .figures import AlarmPlot, access_figure, error_figure, examples_figure, pixels_figure, sensors_figure
 from .model import (
     COST_FALSE,
@@ -27,10 +27,6 @@ from .model import (
 )
 
 __all__ = ["show_alarm_explorer", "show_error_explorer", "show_picture", "show_unusual_events"]
-
-
-def _show(figure, out):
-    redraw(out, figure)
 
 
 def show_picture(name: str):
@@ -60,24 +56,12 @@ def show_error_explorer():
         options=[(t(f"m07.explore.kind.{kind}"), kind) for kind in ERROR_KINDS], value="all",
         description=t("m07.explore.kind_label"), style={"description_width": "initial"}, layout=widgets.Layout(width="32em"),
     )
-    result = widgets.HTML()
-    result.add_class("smeai-image-result")
-    out = widgets.Output()
 
-    def update(change=None):
-        try:
-            summary = image_results(sizes.value)
-            result.value = t("m07.explore.image_result", **summary)
-            _show(error_figure(sizes.value, kinds.value), out)
-        except Exception:  # never a traceback in a widget
-            result.value = t("m07.explore.widget_error")
+    def render() -> View:
+        text = t("m07.explore.image_result", **image_results(sizes.value))
+        return View(text, error_figure(sizes.value, kinds.value))
 
-    sizes.observe(update, names="value")
-    kinds.observe(update, names="value")
-    update()
-    box = widgets.VBox([sizes, kinds, result, out])
-    box.add_class("smeai-error-explorer")
-    return box
+    return build_explorer([sizes, kinds], render, css="smeai-error-explorer", result_css="smeai-image-result")
 
 
 def show_alarm_explorer():
@@ -93,27 +77,15 @@ def show_alarm_explorer():
         options=[(t(f"m07.explore.choice.{name}"), name) for name in SENSOR_CHOICES], value="all",
         description=t("m07.explore.sensor_label"), style={"description_width": "initial"}, layout=widgets.Layout(width="34em"),
     )
-    result = widgets.HTML()
-    result.add_class("smeai-alarm-result")
-    out = widgets.Output()
+    plots = {}  # one chart per choice of sensors, made at first use; a slider step only moves its marks
 
-    plots = {}  # one chart per choice of sensors, made at first use
+    def render() -> View:
+        threshold = float(slider.value)
+        summary = alarm_summary(threshold, sensors.value)
+        text = t("m07.explore.alarm_result", **summary, cost_each_missed=COST_MISSED, cost_each_false=COST_FALSE)
+        if sensors.value not in plots:
+            plots[sensors.value] = AlarmPlot(sensors.value)
+        plots[sensors.value].show(threshold)
+        return View(text, plots[sensors.value].figure)
 
-    def update(change=None):
-        try:
-            summary = alarm_summary(float(slider.value), sensors.value)
-            result.value = t("m07.explore.alarm_result", **summary, cost_each_missed=COST_MISSED, cost_each_false=COST_FALSE)
-            if sensors.value not in plots:
-                plots[sensors.value] = AlarmPlot(sensors.value)
-            plot = plots[sensors.value]
-            plot.show(float(slider.value))
-            _show(plot.figure, out)
-        except Exception:  # never a traceback in a widget
-            result.value = t("m07.explore.widget_error")
-
-    slider.observe(update, names="value")
-    sensors.observe(update, names="value")
-    update()
-    box = widgets.VBox([slider, sensors, result, out])
-    box.add_class("smeai-alarm-explorer")
-    return box
+    return build_explorer([slider, sensors], render, css="smeai-alarm-explorer")
