@@ -134,6 +134,7 @@ class _Recorder:
 def test_every_solution_in_the_catalogue_is_correct(lang, number):
     exercise_id = f"m08.q{number}"
     source = i18n.t(f"{exercise_id}.solution", lang)
+    source = get(exercise_id).solution_text(lang)  # with the model's numbers filled in
     recorder = _Recorder()
     exec(source, {f"q{number}": recorder})  # the solution as the learner would run it
     assert get(exercise_id).evaluate(recorder.answer).correct, (lang, source)
@@ -152,20 +153,25 @@ def test_history_explorer_switches_between_group_and_area():
     assert "groep B" in result.value and f"{a} %" not in result.value
 
 
+def _verdict(result) -> str:
+    """The verdict under the fairness table, on its own."""
+    return result.value.split("class='smeai-fairness-verdict'>", 1)[1]
+
+
 def test_fairness_explorer_follows_the_model_and_the_threshold():
     box = widgets.show_fairness_explorer()
-    choice, slider, table, verdict, out = box.children
+    choice, slider, table, out = box.children  # the read-out: the table, the verdict under it
     assert (choice.value, slider.value) == ("with_postcode", m08.DEFAULT_THRESHOLD)
     found = m08.fairness("with_postcode", m08.DEFAULT_THRESHOLD)
     for group in ("A", "B"):
         shown = found["metrics"][group]
         assert f"{format_number(shown['selected_pct'])} % ({shown['selected']})" in table.value
         assert f"{format_number(shown['missed_pct'])} %" in table.value
-    assert format_number(found["ratio"]) in verdict.value and "niet" in verdict.value and "groep B" in verdict.value
+    assert format_number(found["ratio"]) in _verdict(table) and "niet" in _verdict(table) and "groep B" in _verdict(table)
     choice.value = "without_postcode"
     found = m08.fairness("without_postcode", m08.DEFAULT_THRESHOLD)
     assert f"{format_number(found['metrics']['B']['selected_pct'])} %" in table.value
-    assert format_number(found["ratio"]) in verdict.value and "gehaald" in verdict.value and "niet" not in verdict.value
+    assert format_number(found["ratio"]) in _verdict(table) and "gehaald" in _verdict(table) and "niet" not in _verdict(table)
     slider.value = 20
     metrics = m08.group_metrics("without_postcode", 20)
     assert i18n.t("m08.explore.pct", value=metrics["B"]["accuracy_pct"]) in table.value
@@ -173,7 +179,7 @@ def test_fairness_explorer_follows_the_model_and_the_threshold():
 
 def test_fairness_explorer_shows_a_message_instead_of_a_traceback(monkeypatch, capsys):
     box = widgets.show_fairness_explorer()
-    _, slider, _, verdict, _ = box.children
+    _, slider, result, _ = box.children
     capsys.readouterr()
 
     def broken(name, threshold):
@@ -181,7 +187,7 @@ def test_fairness_explorer_shows_a_message_instead_of_a_traceback(monkeypatch, c
 
     monkeypatch.setattr(widgets, "fairness_table", broken)
     slider.value = 40
-    assert verdict.value == i18n.t("m08.explore.bad_choice")
+    assert result.value == i18n.t("widgets.error", error="KeyError")  # the one error path of every explorer
     assert capsys.readouterr().err == ""  # no traceback on the learner's screen
 
 
@@ -217,12 +223,12 @@ def test_figures_have_titles_units_and_hatching_not_colour_alone():
 def test_widget_texts_follow_the_language():
     i18n.set_language("en")
     box = widgets.show_fairness_explorer()
-    _, _, table, verdict, _ = box.children
+    _, _, table, _ = box.children
     found = m08.fairness("with_postcode", m08.DEFAULT_THRESHOLD)
     b = found["metrics"]["B"]
     assert f"{format_number(b['selected_pct'], 'en')} % ({b['selected']})" in table.value and "suitable, but rejected" in table.value
-    assert format_number(found["ratio"], "en") in verdict.value and "not" in verdict.value
-    assert re.search(r"group B", verdict.value)
+    assert format_number(found["ratio"], "en") in _verdict(table) and "not" in _verdict(table)
+    assert re.search(r"group B", _verdict(table))
 
 
 def test_the_graded_assignment_shows_the_same_numbers_as_the_data():
@@ -255,3 +261,36 @@ def test_the_graded_assignment_shows_the_same_numbers_as_the_data():
     for feature, value in m08.importances("with_postcode").items():
         name = i18n.t(f"m08.explore.feature.{feature}", "nl")
         assert f"| {name} | {value:.1f} procentpunt |".replace(".", ",") in cells["q6-task"], name
+
+
+def four_fifths_met(pct_a, pct_b):
+    return min(pct_a, pct_b) / max(pct_a, pct_b) >= 0.8
+
+
+def test_q3_takes_the_trainers_extra_cases_and_names_only_their_kind():
+    from smeai.exercises import GradeFailure, grade
+
+    assert grade("m08.q3", four_fifths_met, cases=[((50, 40), True, "boundary"), ((20, 40), False, "other")])
+
+    def only_a_over_b(pct_a, pct_b):  # right for the shown cases (A is always the higher there)
+        return pct_b / pct_a >= 0.8
+
+    assert get("m08.q3").evaluate(only_a_over_b).correct
+    with pytest.raises(GradeFailure) as failed:
+        grade("m08.q3", only_a_over_b, cases=[((20, 40), False, "other")])
+    assert "20" not in str(failed.value) and i18n.t("check.case_kinds.other") in str(failed.value)
+
+
+def test_the_assignments_hidden_cases_hold_the_rule():
+    import ast
+    from pathlib import Path
+
+    import nbformat
+
+    path = Path(__file__).resolve().parents[2] / "assessments" / "source" / "m08" / "m08-verantwoorde-ai.ipynb"
+    cells = {c.metadata["nbgrader"]["grade_id"]: c.source for c in nbformat.read(path, as_version=4).cells}
+    call = re.search(r'grade\("m08.q3", vier_vijfde_gehaald, cases=(\[.*\])\)', cells["q3-tests"]).group(1)
+    cases = ast.literal_eval(call)
+    assert len(cases) >= 4 and {expected for _, expected, _ in cases} == {True, False}
+    for (a, b), expected, _ in cases:
+        assert (min(a, b) / max(a, b) >= m08.FOUR_FIFTHS) is expected

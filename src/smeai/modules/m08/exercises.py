@@ -3,11 +3,13 @@ past decisions; measuring the bias, the four-fifths rule, explanation, the GDPR 
 
 from __future__ import annotations
 
+import math
+
 from ...exercises.answers import AnswerProblem, BlankUsed, as_text, is_blank, normalise_text
 from ...exercises.checks import Choice, Close, FunctionCases, Outcome, Property
 from ...exercises.core import Exercise
 from ...quiz import Question
-from .model import DEFAULT_THRESHOLD, TARGET_ACCURACY, THRESHOLD_RANGE, best_threshold, fairness
+from .model import DEFAULT_THRESHOLD, GROUPS, TARGET_ACCURACY, THRESHOLD_RANGE, best_threshold, fairness, good_thresholds
 from .model import metric as _metric
 
 __all__ = ["LEVELS", "QUIZ", "USES", "as_sorting", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
@@ -15,6 +17,11 @@ __all__ = ["LEVELS", "QUIZ", "USES", "as_sorting", "q1", "q2", "q3", "q4", "q5",
 
 def _near(value: float, target: float, tol: float = 0.5) -> bool:
     return abs(value - target) <= tol
+
+
+def _b_fields() -> dict:
+    b = fairness("with_postcode", DEFAULT_THRESHOLD)["metrics"]["B"]
+    return {"pct_code": str(b["selected_pct"]), "selected": b["selected"], "count": b["count"]}
 
 
 # q1: read off the explorer which share of group B the model with postcode invites
@@ -30,6 +37,7 @@ q1 = Exercise(
             (lambda x: _near(x, _metric("without_postcode", "B", "selected_pct")), ".without_postcode"),
         ],
     ),
+    fields=_b_fields,
 )
 
 
@@ -52,14 +60,18 @@ def _ratio_outcome(value: float) -> Outcome:
 
 
 # q2: the ratio of the selection rates, group B divided by group A (a share of 1, or in %)
-q2 = Exercise("m08.q2", Property(_ratio_outcome))
+q2 = Exercise(
+    "m08.q2",
+    Property(_ratio_outcome),
+    fields=lambda: {"b_code": str(_ratio_parts()[0]), "a_code": str(_ratio_parts()[1]), "ratio": fairness("with_postcode", DEFAULT_THRESHOLD)["ratio"]},
+)
 
-# q3: finish the four-fifths rule of thumb: the lowest rate at least 0.8 of the highest
+# q3: finish the four-fifths rule of thumb: the lowest rate at least 0.8 of the highest (a
+# trainer's extra cases come from the assignment's hidden test cell, never from the package)
 q3 = Exercise(
     "m08.q3",
     FunctionCases(
         cases=[((40, 36), True), ((40, 20), False), ((50, 41), True), ((40, 30), False)],
-        hidden_cases=[((50, 40), True), ((50, 39.5), False), ((20, 40), False), ((36, 40), True), ((16.9, 34.7), False)],
         describe=lambda args: f"A {args[0]} %, B {args[1]} %",
     ),
 )
@@ -79,6 +91,7 @@ q4 = Exercise(
             (lambda x: _near(x, _metric("without_postcode", "B", "missed_pct")), ".without_postcode"),
         ],
     ),
+    fields=lambda: {"missed_code": str(_metric("with_postcode", "B", "missed_pct")), "missed_pct": _metric("with_postcode", "B", "missed_pct")},
 )
 
 
@@ -101,7 +114,15 @@ def _good_threshold(value: float) -> Outcome:
 
 # q5: without the postcode area, choose a threshold that passes the four-fifths rule of thumb
 # and judges at least 78 % of each group right
-q5 = Exercise("m08.q5", Property(_good_threshold))
+def _q5_fields() -> dict:
+    best, good = best_threshold(), good_thresholds()
+    found = fairness("without_postcode", best)
+    lowest = min(found["metrics"][g]["accuracy_pct"] for g in GROUPS)
+    # "more than 80 %": the worse-served group's share, rounded down to a multiple of 5
+    return {"best": best, "ratio": found["ratio"], "accuracy_floor": math.floor(lowest / 5) * 5, "good_low": good[0], "good_high": good[-1]}
+
+
+q5 = Exercise("m08.q5", Property(_good_threshold), fields=_q5_fields)
 
 # q6: read off the importance explorer which input counts for less than the postcode area
 q6 = Exercise(

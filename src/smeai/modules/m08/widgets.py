@@ -3,12 +3,10 @@ what counts in the model."""
 
 from __future__ import annotations
 
-import logging
-
 import ipywidgets as widgets
-from IPython.display import display
 
 from ...i18n import get_language, t
+from ...ui.explorer import View, build_explorer
 from .figures import figure_image
 from .model import (
     DEFAULT_THRESHOLD,
@@ -26,8 +24,6 @@ from .model import (
 
 __all__ = ["fairness_table", "fairness_verdict", "show_fairness_explorer", "show_history_explorer", "show_importance_explorer"]
 
-log = logging.getLogger(__name__)
-
 
 def _pct_text(value) -> str:
     return "–" if value is None else t("m08.explore.pct", value=value)
@@ -39,31 +35,17 @@ def show_history_explorer():
         options=[(t("m08.explore.by_group"), "group"), (t("m08.explore.by_area"), PROXY)],
         value="group", description=t("m08.explore.view"), style={"description_width": "initial"},
     )
-    result = widgets.HTML()
-    result.add_class("smeai-history-result")
-    out = widgets.Output()
 
-    def update(change=None):
-        try:
-            rates = history_rates(view.value)
-        except Exception:  # never a traceback for the learner (INFO: not printed unless logging is set up)
-            log.info("module 08 explorer failed", exc_info=True)
-            result.value = t("m08.explore.bad_choice")
-            return
+    def render() -> View:
+        rates = history_rates(view.value)
         if view.value == "group":
             a, b = rates.loc["A"], rates.loc["B"]
-            result.value = t("m08.explore.history_group", a=a.invited_pct, b=b.invited_pct, count_a=int(a["count"]), count_b=int(b["count"]))
+            text = t("m08.explore.history_group", a=a.invited_pct, b=b.invited_pct, count_a=int(a["count"]), count_b=int(b["count"]))
         else:
-            result.value = t("m08.explore.history_area")
-        out.clear_output(wait=True)
-        with out:
-            display(figure_image("history", get_language(), view.value))
+            text = t("m08.explore.history_area")
+        return View(text, figure_image("history", get_language(), view.value))
 
-    view.observe(update, names="value")
-    update()
-    box = widgets.VBox([view, result, out])
-    box.add_class("smeai-history-explorer")
-    return box
+    return build_explorer(view, render, css="smeai-history-explorer")
 
 
 def fairness_table(name: str, threshold_pct: float) -> str:
@@ -111,31 +93,13 @@ def show_fairness_explorer():
         value=DEFAULT_THRESHOLD, min=low, max=high, step=THRESHOLD_STEP, description=t("m08.explore.threshold"),
         continuous_update=False, style={"description_width": "initial"}, layout=widgets.Layout(width="28em"),
     )
-    table = widgets.HTML()
-    table.add_class("smeai-fairness-result")
-    verdict = widgets.HTML()
-    verdict.add_class("smeai-fairness-verdict")
-    out = widgets.Output()
 
-    def update(change=None):
-        try:
-            table.value = fairness_table(choice.value, slider.value)
-            verdict.value = fairness_verdict(choice.value, slider.value)
-            figure = figure_image("fairness", get_language(), choice.value, slider.value)
-        except Exception:  # never a traceback for the learner (INFO: not printed unless logging is set up)
-            log.info("module 08 explorer failed", exc_info=True)
-            verdict.value = t("m08.explore.bad_choice")
-            return
-        out.clear_output(wait=True)
-        with out:
-            display(figure)
+    def render() -> View:
+        verdict = f"<div class='smeai-fairness-verdict'>{fairness_verdict(choice.value, slider.value)}</div>"
+        text = fairness_table(choice.value, slider.value) + verdict
+        return View(text, figure_image("fairness", get_language(), choice.value, slider.value))
 
-    choice.observe(update, names="value")
-    slider.observe(update, names="value")
-    update()
-    box = widgets.VBox([choice, slider, table, verdict, out])
-    box.add_class("smeai-fairness-explorer")
-    return box
+    return build_explorer([choice, slider], render, css="smeai-fairness-explorer")
 
 
 def show_importance_explorer():
@@ -146,25 +110,11 @@ def show_importance_explorer():
         options=[(t("m08.explore.model." + name), name) for name in MODELS],
         value="with_postcode", description=t("m08.explore.inputs"), style={"description_width": "initial"},
     )
-    result = widgets.HTML()
-    result.add_class("smeai-importance-result")
-    out = widgets.Output()
 
-    def update(change=None):
-        try:
-            found = importances(choice.value)
-        except Exception:  # never a traceback for the learner (INFO: not printed unless logging is set up)
-            log.info("module 08 explorer failed", exc_info=True)
-            result.value = t("m08.explore.bad_choice")
-            return
+    def render() -> View:
+        found = importances(choice.value)
         top = max(found, key=found.get)
-        result.value = t("m08.explore.importance_result", feature=t("m08.explore.feature." + top), value=found[top])
-        out.clear_output(wait=True)
-        with out:
-            display(figure_image("importance", get_language(), choice.value))
+        text = t("m08.explore.importance_result", feature=t("m08.explore.feature." + top), value=found[top])
+        return View(text, figure_image("importance", get_language(), choice.value))
 
-    choice.observe(update, names="value")
-    update()
-    box = widgets.VBox([choice, result, out])
-    box.add_class("smeai-importance-explorer")
-    return box
+    return build_explorer(choice, render, css="smeai-importance-explorer")
