@@ -6,8 +6,8 @@ from statistics import median
 
 from smeai import plan, profile, selfscan
 from smeai.exercises import get
-from smeai.exercises.m09 import BAKERY, GROWER, PRACTICE_CHECKS
-from smeai.explore import m09
+from smeai.modules.m09 import figures, model, widgets
+from smeai.modules.m09.model import BAKERY, GROWER, PRACTICE_CHECKS
 from smeai.selfscan import STATEMENTS
 
 
@@ -18,7 +18,7 @@ def scan_parts(box):
 
 def test_opportunity_scan_starts_from_the_profile_and_saves_chosen_ideas():
     profile.save(sector="construction")
-    sector, processes, results, own, count, save, status = scan_parts(m09.opportunity_explorer())
+    sector, processes, results, own, count, save, status = scan_parts(widgets.show_opportunity_explorer())
     assert sector.value == "construction"
     assert [b.process for b in processes.children] == ["construction.quotes", "construction.planning", "construction.inspection", "construction.maintenance", "admin", "customer_contact"]
     assert "Vink hierboven" in results.children[0].value  # nothing ticked yet
@@ -34,13 +34,13 @@ def test_opportunity_scan_starts_from_the_profile_and_saves_chosen_ideas():
     assert "✔" in status.value
     assert plan.latest()["ideas"] == [{"key": "construction.cost_estimate"}, {"key": "custom", "title": "Werkbonnen sneller verwerken"}]
     # after a restart the saved ideas are ticked again, with their process
-    sector2, processes2, results2, own2, *_ = scan_parts(m09.opportunity_explorer())
+    sector2, processes2, results2, own2, *_ = scan_parts(widgets.show_opportunity_explorer())
     assert processes2.children[0].value is True and own2.value == "Werkbonnen sneller verwerken"
     assert [c.use_case_id for c in results2.children if getattr(c, "value", False) is True and hasattr(c, "use_case_id")] == ["construction.cost_estimate"]
 
 
 def test_opportunity_scan_refuses_more_than_three_ideas_and_follows_a_change_of_sector():
-    sector, processes, results, own, count, save, status = scan_parts(m09.opportunity_explorer())
+    sector, processes, results, own, count, save, status = scan_parts(widgets.show_opportunity_explorer())
     assert sector.value == "other"
     sector.value = "agro"
     assert [b.process for b in processes.children][:4] == ["agro.harvest", "agro.crop_health", "agro.sorting", "agro.climate"]
@@ -55,14 +55,14 @@ def test_opportunity_scan_refuses_more_than_three_ideas_and_follows_a_change_of_
 
 
 def test_cost_benefit_widget_shows_what_exercise_1_asks_for():
-    box = m09.cost_benefit_explorer()
+    box = widgets.show_cost_benefit_explorer()
     idea, *inputs = box.children[:6]
     result, save, status = box.children[6], box.children[8], box.children[9]
-    assert idea.value == m09.EXAMPLE_KEY and save.disabled  # an example: nothing to save it to
+    assert idea.value == model.EXAMPLE_KEY and save.disabled  # an example: nothing to save it to
     for field, box_ in zip(plan.BENEFIT_FIELDS, inputs):
         box_.value = getattr(BAKERY, field)
-    assert "<b>€ 4.200</b>" in result.value and "<b>8 maanden</b>" in result.value
-    assert get("m09.q1").evaluate(4200).correct  # the number on the screen is the right answer
+    assert f"<b>{plan.euros(BAKERY.net_per_year)}</b>" in result.value and f"<b>{plan.months_text(BAKERY.payback_months)}</b>" in result.value
+    assert get("m09.q1").evaluate(BAKERY.net_per_year).correct  # the number on the screen is the right answer
     inputs[3].value = 100_000  # a licence that eats everything
     assert "verdient zich niet terug" in result.value
     save.click()  # disabled on screen; called anyway, it still keeps nothing
@@ -72,7 +72,7 @@ def test_cost_benefit_widget_shows_what_exercise_1_asks_for():
 
 def test_cost_benefit_is_saved_per_idea_and_compared():
     plan.save("ideas", ["retail.demand_forecast", "admin.invoice_reading"])
-    box = m09.cost_benefit_explorer()
+    box = widgets.show_cost_benefit_explorer()
     idea, *inputs = box.children[:6]
     save, status, table = box.children[8], box.children[9], box.children[10]
     assert len(idea.options) == 3 and table.value == ""
@@ -85,20 +85,20 @@ def test_cost_benefit_is_saved_per_idea_and_compared():
     inputs[4].value = 700
     save.click()
     assert "Inkomende facturen" in status.value
-    assert plan.latest()["benefit"]["retail.demand_forecast"]["implementation_cost"] == 2800
+    assert plan.latest()["benefit"]["retail.demand_forecast"]["implementation_cost"] == BAKERY.implementation_cost
     assert table.value.index("Inkomende facturen") < table.value.index("Verkoop per product")  # 2 months before 8
     idea.value = "retail.demand_forecast"  # switching back shows the saved numbers
-    assert inputs[0].value == 10 and inputs[4].value == 2800
+    assert inputs[0].value == BAKERY.hours_per_month and inputs[4].value == BAKERY.implementation_cost
 
 
 def test_benefit_chart_marks_the_payback_month():
-    figure = m09.benefit_figure(BAKERY)
+    figure = figures.benefit_figure(BAKERY)
     ax = figure.axes[0]
     assert ax.get_title() and "€" in ax.get_ylabel() and ax.get_xlabel()
-    chart = m09.BenefitChart()
+    chart = figures.BenefitChart()
     chart.update(BAKERY)
-    assert chart.marker.get_visible() and chart.marker.get_xdata()[0] == 8
-    assert chart.ax.get_ylim()[0] < -2800 and len(chart.ax.get_legend().get_texts()) == 3
+    assert chart.marker.get_visible() and chart.marker.get_xdata()[0] == BAKERY.payback_months
+    assert chart.ax.get_ylim()[0] < -BAKERY.implementation_cost and len(chart.ax.get_legend().get_texts()) == 3
     chart.update(plan.CostBenefit(hours_per_month=0, hourly_cost=40, licence_per_year=500, implementation_cost=100))
     assert not chart.marker.get_visible() and not chart.label.get_visible()
     assert len(chart.ax.collections) == 2  # the old areas were removed, not piled up
@@ -106,7 +106,7 @@ def test_benefit_chart_marks_the_payback_month():
 
 def test_build_buy_partner_advice_matches_exercise_5():
     plan.save("ideas", ["agro.disease_detection"])
-    box = m09.approach_explorer()
+    box = widgets.show_approach_explorer()
     header, *rows = box.children[:4]
     advice, choice, note, save, status = box.children[4:]
     assert "Ziekte of plagen" in header.value and "drie vragen" in advice.value
@@ -117,12 +117,12 @@ def test_build_buy_partner_advice_matches_exercise_5():
     choice.value = "buy"  # the learner may choose otherwise
     save.click()
     assert plan.latest()["approach"] == {"choice": "buy", "common": False, "own_edge": True, "skills": False, "note": ""}
-    again = m09.approach_explorer()
+    again = widgets.show_approach_explorer()
     assert again.children[5].value == "buy" and again.children[1].children[1].value is False
 
 
 def test_data_readiness_verdict_matches_exercise_4():
-    box = m09.data_readiness_explorer()
+    box = widgets.show_data_readiness_explorer()
     header, needed, *checks = box.children[:8]
     verdict, save, status = box.children[8:]
     assert "nog geen idee" in header.value
@@ -139,7 +139,7 @@ def test_data_readiness_verdict_matches_exercise_4():
 
 def test_values_check_flags_the_values_of_the_first_idea_and_saves_risks():
     plan.save("ideas", ["health.no_show"])
-    box = m09.values_explorer()
+    box = widgets.show_values_explorer()
     header, *rows = box.children[:6]
     risks, summary, save, status = box.children[6:]
     assert "privacy, gelijke behandeling, menselijk toezicht" in header.value
@@ -159,7 +159,7 @@ def test_values_check_flags_the_values_of_the_first_idea_and_saves_risks():
 
 
 def test_scan_comparison_needs_the_scan_at_the_end():
-    box = m09.scan_comparison_explorer()
+    box = widgets.show_scan_comparison_explorer()
     refresh, message, _ = box.children
     assert "Vul eerst de zelfscan" in message.value
     selfscan.save({s.id: 4 for s in STATEMENTS}, "after")
@@ -168,12 +168,12 @@ def test_scan_comparison_needs_the_scan_at_the_end():
     selfscan.save({s.id: 2 for s in STATEMENTS}, "before")
     refresh.click()
     assert message.value.count("<tr>") == 1 + len(selfscan.AREAS) and "+2" in message.value
-    assert m09.scan_change_rows({"safety.1": 3}, {s.id: 2 for s in STATEMENTS}) == [("Veiligheid", "3", "2", "-1")]
+    assert model.scan_change_rows({"safety.1": 3}, {s.id: 2 for s in STATEMENTS}) == [("Veiligheid", "3", "2", "-1")]
 
 
 def test_callbacks_answer_quickly():
     """A loose upper bound (the machine is shared); the report gives the measured median and max."""
-    box = m09.cost_benefit_explorer()
+    box = widgets.show_cost_benefit_explorer()
     inputs = box.children[1:6]
     times = []
     for value in (5, 8, 12, 20, 40, 3, 16, 25, 9, 30):
@@ -181,3 +181,92 @@ def test_callbacks_answer_quickly():
         inputs[0].value = value
         times.append(time.perf_counter() - start)
     assert median(times) < 0.5
+
+
+# -- the exercises: extra cases from the trainer, and the numbers notebooks and assignments type --
+
+def _assignment_cells():
+    from pathlib import Path
+
+    import nbformat
+
+    path = Path(__file__).resolve().parents[2] / "assessments" / "source" / "m09" / "m09-van-idee-naar-actieplan.ipynb"
+    return {c.metadata["nbgrader"]["grade_id"]: c.source for c in nbformat.read(path, as_version=4).cells if "nbgrader" in c.metadata}
+
+
+def _notebook_text(lang):
+    from pathlib import Path
+
+    import nbformat
+
+    folder = Path(__file__).resolve().parents[2] / "course" / lang
+    (path,) = folder.glob("09-*.ipynb")
+    return "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+
+
+def terugverdientijd(invoering, netto_per_jaar):
+    return invoering / (netto_per_jaar / 12)
+
+
+def test_q2_takes_the_trainers_extra_cases_and_names_only_their_kind():
+    import pytest
+
+    from smeai import i18n
+    from smeai.exercises import GradeFailure, grade
+
+    assert grade("m09.q2", terugverdientijd, cases=[((0, 5000), 0.0, "zero"), ((4500, 2000), 27.0, "large")])
+
+    def nothing_for_free(invoering, netto_per_jaar):  # right for the shown cases, none of which costs 0
+        return terugverdientijd(invoering, netto_per_jaar) if invoering else None
+
+    assert get("m09.q2").evaluate(nothing_for_free).correct
+    with pytest.raises(GradeFailure) as failed:
+        grade("m09.q2", nothing_for_free, cases=[((0, 5000), 0.0, "zero")])
+    assert "5000" not in str(failed.value) and i18n.t("check.case_kinds.zero") in str(failed.value)
+
+
+def test_the_assignment_types_the_models_numbers():
+    import ast
+    import re
+
+    cells = _assignment_cells()
+    b = BAKERY
+    assert f"= {b.hours_per_month:g} * 12 * {b.hourly_cost:g} + {b.error_cost_per_year:g} - {b.licence_per_year:g}" in cells["q1-answer"]
+    assert eval(cells["q1-answer"].split("### BEGIN SOLUTION")[1].split("=", 1)[1].split("\n")[0]) == b.net_per_year
+    assert str(model.best_order()).replace("'", '"') in cells["q3-answer"]
+    call = re.search(r'grade\("m09.q2", terugverdientijd, cases=(\[.*\])\)', cells["q2-tests"]).group(1)
+    cases = ast.literal_eval(call)
+    assert len(cases) >= 3
+    for args, expected, _ in cases:
+        assert expected == plan.payback_months(*args)
+
+
+def test_the_notebooks_type_the_models_cases():
+    from smeai.i18n import format_number
+
+    for lang in ("nl", "en"):
+        text = _notebook_text(lang)
+        for letter, (cost, net) in model.IDEAS.items():  # the table of exercise 3 and the cell that prints it
+            assert f"| **{letter}** |" in text and f"({cost}, {net})" in text, (lang, letter)
+            assert f"€ {format_number(cost, lang)} | € {format_number(net, lang)} |" in text, (lang, letter)
+        for amount in (BAKERY.hourly_cost, BAKERY.error_cost_per_year, BAKERY.licence_per_year, BAKERY.implementation_cost):
+            assert f"€ {format_number(amount, lang)}" in text, (lang, amount)
+
+
+class _Recorder:
+    def __init__(self):
+        self.answer = None
+
+    def check(self, answer):
+        self.answer = answer
+
+
+def test_every_solution_in_the_catalogue_is_correct():
+    from smeai import i18n
+
+    for lang in i18n.LANGUAGES:
+        for number in range(1, 7):
+            exercise = get(f"m09.q{number}")
+            recorder = _Recorder()
+            exec(exercise.solution_text(lang), {f"q{number}": recorder})  # as the learner would run it
+            assert exercise.evaluate(recorder.answer).correct, (lang, exercise.solution_text(lang))

@@ -1,193 +1,47 @@
-"""Module 09: the widgets that take the learner from an idea to an action plan.
+"""Module 09's widgets: each fills in one part of the plan (``smeai.plan``) and saves it with a
+button, so a restart loses nothing and the action plan at the end can read it all back.
 
-Each widget fills in one part of the plan (``smeai.plan``) and saves it with a button, so a
-restart loses nothing and the action plan at the end can read it all back. The logic lives in
-plain functions here and in :mod:`smeai.plan` and :mod:`smeai.opportunities`; every callback
-only looks things up in small tuples or draws one small figure.
+These are forms with a save button, not explorers with a picture, so they do not use the shared
+explorer scaffold; they never show a traceback (a refused save shows the plan's own message).
 """
 
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 
-from .. import opportunities, plan
-from ..i18n import format_number, get_language, t
-from ..plan import BENEFIT_FIELDS, CostBenefit, PlanError
+import ipywidgets as widgets
+from IPython.display import display
 
-# What the cost-benefit widget shows before the learner types anything: a modest example,
-# deliberately not the bakery of exercise 1, so the learner really puts those numbers in.
-EXAMPLE = CostBenefit(hours_per_month=8, hourly_cost=35, error_cost_per_year=0, licence_per_year=600, implementation_cost=1500)
-EXAMPLE_KEY = "example"  # the drop-down's value for the example (a drop-down cannot show None as chosen)
-INPUT_LIMITS = {  # (largest value, step) per field of the cost-benefit widget
-    "hours_per_month": (400, 1),
-    "hourly_cost": (500, 1),
-    "error_cost_per_year": (1_000_000, 100),
-    "licence_per_year": (1_000_000, 100),
-    "implementation_cost": (1_000_000, 100),
-}
+from ... import opportunities, plan, selfscan
+from ...i18n import get_language, t
+from ...plan import BENEFIT_FIELDS, CostBenefit, PlanError
+from ...plotting import as_image
+from ...profile import SECTORS
+from .figures import BenefitChart, scan_image
+from .model import (
+    EXAMPLE,
+    EXAMPLE_KEY,
+    INPUT_LIMITS,
+    approach_advice,
+    benefit_summary,
+    comparison_rows,
+    first_idea_line,
+    readiness_html,
+    result_html,
+    scan_change_rows,
+    scan_results,
+    values_summary,
+)
 
-
-# -- plain logic ------------------------------------------------------------------------------------
-
-def scan_results(sector: str, processes) -> list[dict]:
-    """The candidate use cases for the chosen processes, as the scan shows them (with their id)."""
-    return [{"id": u.id, **opportunities.describe(u)} for u in opportunities.candidates(sector, processes)]
-
-
-def result_html(row: dict) -> str:
-    e = html.escape
-    lines = [
-        f"<i>{e(row['example'])}</i>",
-        t("m09.explore.scan_task", task=e(row["task"]), module=e(row["module"])),
-        t("m09.explore.scan_data", data=e(row["data"])),
-        t("m09.explore.scan_effort", effort=e(row["effort"]), approach=e(row["approach"])),
-    ]
-    if row["values"]:
-        lines.append("⚠ " + t("m09.explore.scan_values", values=e(row["values"])))
-    return "<div style='margin:0 0 0.6em 2.2em;font-size:0.92em'>" + "<br>".join(lines) + "</div>"
+__all__ = [
+    "show_approach_explorer", "show_cost_benefit_explorer", "show_data_readiness_explorer",
+    "show_opportunity_explorer", "show_scan_comparison_explorer", "show_values_explorer",
+]
 
 
-def benefit_summary(cb: CostBenefit) -> str:
-    """The result of the cost-benefit widget in words, the learner's way."""
-    return t(
-        "m09.explore.benefit_result",
-        gross=plan.euros(cb.gross_per_year),
-        licence=plan.euros(cb.licence_per_year),
-        net=plan.euros(cb.net_per_year),
-        payback=plan.months_text(cb.payback_months),
-    )
-
-
-class BenefitChart:
-    """Money gained so far, month by month over three years: below zero (hatched) the idea has
-    not paid back yet; the dashed line marks the month it has.
-
-    The figure is made once; :meth:`update` only changes the data, so a widget callback stays fast.
-    """
-
-    def __init__(self):
-        from ..plotting import PALETTE, new_axes
-
-        self.months = list(range(plan.HORIZON_MONTHS + 1))
-        self.ax = ax = new_axes(figsize=(6.4, 3.4))
-        self.palette = PALETTE
-        (self.line,) = ax.plot(self.months, [0] * len(self.months), color=PALETTE[4], marker="o", markevery=3, markersize=4, label=t("m09.explore.chart_line"))
-        ax.axhline(0, color="black", linewidth=0.8)
-        self.marker = ax.axvline(0, color="black", linestyle="--", linewidth=1, visible=False)
-        self.label = ax.annotate("", (0, 0), xytext=(6, 8), textcoords="offset points", fontsize="small")
-        self.fills = []
-        ax.set_xlim(0, plan.HORIZON_MONTHS)
-        ax.set_xticks(range(0, plan.HORIZON_MONTHS + 1, 6))
-        ax.set_xlabel(t("m09.explore.chart_x"))
-        ax.set_ylabel(t("m09.explore.chart_y"))
-        ax.set_title(t("m09.explore.chart_title"))
-        from matplotlib.ticker import MaxNLocator
-
-        ax.yaxis.set_major_locator(MaxNLocator(5))
-        ax.yaxis.set_major_formatter(lambda value, _: plan.euros(value))
-        ax.figure.subplots_adjust(left=0.2, right=0.97, top=0.9, bottom=0.15)
-        # the legend is made once, from stand-in patches that look like the two areas
-        from matplotlib.patches import Patch
-
-        loss = Patch(facecolor="none", edgecolor=PALETTE[5], hatch="///", label=t("m09.explore.chart_loss"))
-        gain = Patch(facecolor=PALETTE[2], alpha=0.4, hatch="..", edgecolor=PALETTE[2], label=t("m09.explore.chart_gain"))
-        ax.legend(handles=[self.line, loss, gain], loc="upper left", fontsize="small")
-
-    @property
-    def figure(self):
-        return self.ax.figure
-
-    def update(self, cb: CostBenefit):
-        ax, colours = self.ax, self.palette
-        money = cb.cumulative()
-        self.line.set_ydata(money)
-        for fill in self.fills:
-            fill.remove()
-        self.fills = [
-            ax.fill_between(self.months, money, 0, where=[m < 0 for m in money], interpolate=True, facecolor="none", edgecolor=colours[5], hatch="///", linewidth=0),
-            ax.fill_between(self.months, money, 0, where=[m >= 0 for m in money], interpolate=True, facecolor=colours[2], alpha=0.25, hatch="..", edgecolor=colours[2], linewidth=0),
-        ]
-        payback = cb.payback_months
-        shown = payback is not None and payback <= plan.HORIZON_MONTHS
-        self.marker.set_visible(shown)
-        self.label.set_visible(shown)
-        if shown:
-            self.marker.set_xdata([payback, payback])
-            self.label.xy = (payback, 0)
-            self.label.set_text(t("m09.explore.chart_payback", months=round(payback, 1)))
-        low, high = min(money + [0]), max(money + [0])
-        pad = (high - low) * 0.08 or 100
-        ax.set_ylim(low - pad, high + pad)
-        return self.figure
-
-
-def benefit_figure(cb: CostBenefit):
-    """The chart of one cost-benefit, on a figure of its own."""
-    return BenefitChart().update(cb)
-
-
-def comparison_rows(current_plan: dict) -> list[tuple[str, str, str]]:
-    """The chosen ideas with a saved cost-benefit, shortest payback first: (title, net per year, payback)."""
-    rows = []
-    for entry in current_plan.get("ideas", []):
-        cb = plan.cost_benefit(current_plan, entry["key"])
-        if cb:
-            order = cb.payback_months if cb.payback_months is not None else float("inf")
-            rows.append((order, plan.idea_title(entry, current_plan), plan.euros(cb.net_per_year), plan.months_text(cb.payback_months)))
-    return [row[1:] for row in sorted(rows, key=lambda r: r[0])]
-
-
-def approach_advice(common, own_edge, skills) -> str | None:
-    """The advice text once all three questions are answered (None before)."""
-    if None in (common, own_edge, skills):
-        return None
-    choice = plan.advise(common, own_edge, skills)
-    return t("m09.explore.advice", choice=t(f"opportunities.approaches.{choice}"), why=t(f"m09.explore.why.{choice}"))
-
-
-def readiness_html(checks: dict) -> str:
-    verdict = plan.readiness(checks)
-    icon = {"ready": "✔", "almost": "◐", "not_ready": "✘"}[verdict]
-    todo = "".join(f"<li>{html.escape(t(f'plan.data.todo.{item}'))}</li>" for item in plan.readiness_todo(checks))
-    text = f"<p><b>{icon} {html.escape(t('plan.data.verdict_label'))}: {html.escape(t(f'plan.data.verdict.{verdict}'))}</b></p>"
-    if todo:
-        text += f"<p>{html.escape(t('plan.data.todo_label'))}:</p><ol>{todo}</ol>"
-    return text
-
-
-def values_summary(answers: dict) -> str:
-    attention = [t(f"opportunities.values.{v}") for v in opportunities.VALUES if answers.get(v) == "attention"]
-    unknown = [t(f"opportunities.values.{v}") for v in opportunities.VALUES if answers.get(v) == "unknown"]
-    open_ = [v for v in opportunities.VALUES if answers.get(v) is None]
-    parts = []
-    if open_:
-        parts.append(t("m09.explore.values_open", count=len(open_)))
-    if attention:
-        parts.append(t("m09.explore.values_attention", values=", ".join(attention)))
-    if unknown:
-        parts.append(t("m09.explore.values_unknown", values=", ".join(unknown)))
-    if not parts:
-        parts.append(t("m09.explore.values_all_ok"))
-    return " ".join(parts)
-
-
-def _first_idea_line(current_plan: dict) -> str:
-    first = plan.first_idea(current_plan)
-    if first is None:
-        return t("m09.explore.no_idea_yet")
-    return t("m09.explore.for_idea", idea=html.escape(plan.idea_title(first, current_plan)))
-
-
-# -- widgets ----------------------------------------------------------------------------------------
-
-def opportunity_explorer():
+def show_opportunity_explorer():
     """Sector (from the profile) → processes → candidate use cases; choose up to three, or type
     your own idea, and keep them in the plan."""
-    import ipywidgets as widgets
-
-    from ..profile import SECTORS
-
     current_plan = plan.latest()
     chosen = {entry["key"] for entry in current_plan["ideas"] if entry["key"] != plan.CUSTOM}
     own = next((entry["title"] for entry in current_plan["ideas"] if entry["key"] == plan.CUSTOM), "")
@@ -271,14 +125,9 @@ def opportunity_explorer():
     return box
 
 
-def cost_benefit_explorer():
+def show_cost_benefit_explorer():
     """Five numbers in, the yearly net benefit and the payback period out, with a chart; saved
     per idea, and the saved ideas compared."""
-    import ipywidgets as widgets
-    from IPython.display import display
-
-    from ..plotting import as_image
-
     current_plan = plan.latest()
     idea_options = [(t("m09.explore.example_idea"), EXAMPLE_KEY)] + [(plan.idea_title(e, current_plan), e["key"]) for e in current_plan["ideas"]]
     idea = widgets.Dropdown(options=idea_options, value=EXAMPLE_KEY, description=t("m09.explore.idea"), style={"description_width": "initial"}, layout=widgets.Layout(width="95%"))
@@ -356,10 +205,8 @@ def cost_benefit_explorer():
     return box
 
 
-def approach_explorer():
+def show_approach_explorer():
     """Three yes/no questions give advice; the learner makes their own choice and keeps it."""
-    import ipywidgets as widgets
-
     current_plan = plan.latest()
     earlier = current_plan.get("approach") or {}
     yes_no = [(t("m09.explore.yes"), True), (t("m09.explore.no"), False)]
@@ -399,15 +246,13 @@ def approach_explorer():
         toggle.observe(update, names="value")
     save_button.on_click(on_save)
     update()
-    box = widgets.VBox([widgets.HTML(_first_idea_line(current_plan)), *rows, advice, choice, note, save_button, status])
+    box = widgets.VBox([widgets.HTML(first_idea_line(current_plan)), *rows, advice, choice, note, save_button, status])
     box.add_class("smeai-build-buy-partner")
     return box
 
 
-def data_readiness_explorer():
+def show_data_readiness_explorer():
     """The data checklist: tick what is true, read the verdict and what to sort out first."""
-    import ipywidgets as widgets
-
     current_plan = plan.latest()
     earlier = current_plan.get("data") or {}
     first = plan.first_idea(current_plan)
@@ -439,21 +284,19 @@ def data_readiness_explorer():
         box.observe(update, names="value")
     save_button.on_click(on_save)
     update()
-    box = widgets.VBox([widgets.HTML(_first_idea_line(current_plan)), needed, *checks.values(), verdict, save_button, status])
+    box = widgets.VBox([widgets.HTML(first_idea_line(current_plan)), needed, *checks.values(), verdict, save_button, status])
     box.add_class("smeai-data-readiness")
     return box
 
 
-def values_explorer():
+def show_values_explorer():
     """Five public values, each with a question: fine, needs attention, or don't know yet; a
     note per value, and what can go wrong and for whom."""
-    import ipywidgets as widgets
-
     current_plan = plan.latest()
     earlier = current_plan.get("values") or {}
     first = plan.first_idea(current_plan)
     flagged = opportunities.use_case(first).values if first and opportunities.is_known(first) else ()
-    header = _first_idea_line(current_plan)
+    header = first_idea_line(current_plan)
     if flagged:
         header += " " + t("m09.explore.values_flagged", values=", ".join(t(f"opportunities.values.{v}") for v in flagged))
     answers, notes, rows = {}, {}, []
@@ -495,33 +338,8 @@ def values_explorer():
     return box
 
 
-def scan_change_rows(before: dict | None, after: dict | None) -> list[tuple[str, str, str, str]]:
-    """Per area: name, score at the start, at the end, and the change (as the learner writes numbers)."""
-    from .. import selfscan
-
-    rows = []
-    for area, (b, a, change) in selfscan.compare(before or {}, after or {}).items():
-        rows.append((t(f"selfscan.areas.{area}"), format_number(b), format_number(a), ("+" if change > 0 else "") + format_number(change)))
-    return rows
-
-
-@lru_cache(maxsize=8)
-def _scan_image(lang: str, before: tuple | None, after: tuple):
-    """The comparison chart as a PNG, made once per pair of scans (a refresh only redraws when
-    the answers changed)."""
-    from .. import selfscan
-    from ..plotting import as_image
-
-    return as_image(selfscan.plot(dict(before), dict(after)) if before else selfscan.plot(dict(after)))
-
-
-def scan_comparison_explorer():
+def show_scan_comparison_explorer():
     """The self-scan of module 00 next to the one just done, as a chart and a table per area."""
-    import ipywidgets as widgets
-    from IPython.display import display
-
-    from .. import selfscan
-
     message = widgets.HTML()
     out = widgets.Output()
     refresh = widgets.Button(description=t("plan.widget.refresh"), icon="refresh")
@@ -536,14 +354,14 @@ def scan_comparison_explorer():
         if not before:
             message.value = html.escape(t("m09.explore.scan_before_missing"))
             with out:
-                display(_scan_image(*key))
+                display(scan_image(*key))
             return
         rows = scan_change_rows(before, after)
         head = "".join(f"<th style='text-align:left;padding-right:1em'>{html.escape(t(f'record.scan.{c}'))}</th>" for c in ("area", "before", "after", "change"))
         body = "".join("<tr>" + "".join(f"<td style='padding-right:1em'>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
         message.value = f"<p>{html.escape(t('m09.explore.scan_compared'))}</p><table><tr>{head}</tr>{body}</table>"
         with out:
-            display(_scan_image(*key))
+            display(scan_image(*key))
 
     refresh.on_click(update)
     update()
