@@ -325,6 +325,10 @@ def test_numbers_the_texts_type_are_the_models(lang):
     assert f"* {m07.COST_MISSED} + " in i18n.t("m07.q4.solution", lang) and f"* {m07.COST_FALSE}\n" in i18n.t("m07.q4.solution", lang)
     assert f"€ {format_number(m07.COST_MISSED, lang)}" in i18n.t("m07.q4.hints", lang)
     assert f"€ {format_number(m07.COST_FALSE, lang)}" in i18n.t("m07.q4.hints", lang)
+    for key in ("swapped", "no_missed_cost", "no_false_cost"):  # the messages name the prices too
+        text = i18n.t(f"m07.q4.{key}", lang)
+        assert str(m07.COST_MISSED) in text.replace(".", "").replace(",", "") or str(m07.COST_FALSE) in text, key
+    assert str(m07.TRAIN_SIZES[-1]) in i18n.t("m07.q2.hints", lang) and str(m07.TRAIN_SIZES[-1]) in i18n.t("m07.q2.other_size", lang)
 
 
 def test_the_assignments_solutions_type_the_models_prices():

@@ -270,3 +270,13 @@ def test_every_solution_in_the_catalogue_is_correct():
             recorder = _Recorder()
             exec(exercise.solution_text(lang), {f"q{number}": recorder})  # as the learner would run it
             assert exercise.evaluate(recorder.answer).correct, (lang, exercise.solution_text(lang))
+
+
+def test_q1s_messages_name_the_bakerys_amounts():
+    from smeai import i18n
+    from smeai.i18n import format_number
+
+    for lang in i18n.LANGUAGES:
+        assert f"€ {format_number(BAKERY.licence_per_year, lang)}" in i18n.t("m09.q1.forgot_licence", lang)
+        assert f"€ {format_number(BAKERY.implementation_cost, lang)}" in i18n.t("m09.q1.minus_implementation", lang)
+        assert f"€ {format_number(BAKERY.error_cost_per_year, lang)}" in i18n.t("m09.q1.forgot_errors", lang)
