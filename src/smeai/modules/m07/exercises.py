@@ -24,8 +24,8 @@ from .model import (
     alarm_summary,
     best_threshold,
     cheap_enough,
-    good_thresholds,
     image_results,
+    numbers,
 )
 
 __all__ = ["QUIZ", "q1", "q2", "q3", "q4", "q5", "q6"]
@@ -67,7 +67,7 @@ q2 = Exercise(
             (lambda x: abs(x - image_results(TRAIN_SIZES[-1])["pct"]) < 0.05, ".percentage"),
         ],
     ),
-    fields=lambda: {"missed": _missed()},
+    fields=numbers,
 )
 
 
@@ -89,7 +89,7 @@ q3 = Exercise(
             (lambda x: abs(x - _at(READ_THRESHOLD, "cost_false")) < 0.5, ".euros"),
         ],
     ),
-    fields=lambda: {"false_alarms": _at(READ_THRESHOLD, "false_alarms"), "threshold": READ_THRESHOLD},
+    fields=numbers,
 )
 
 # q4's cases: (missed breakdowns, false alarms) -> euros. A trainer's extra cases come from the
@@ -185,20 +185,8 @@ def _cheap_threshold(value: float) -> Outcome:
     return Outcome(False, ".too_high", params)
 
 
-def _q5_fields() -> dict:
-    """The numbers in q5's hint and solution; values the learner types as code stay text (a point)."""
-    best, good = best_threshold(), good_thresholds()
-    return {
-        "best_code": str(best["threshold"]), "caught": best["caught"], "failures": best["failures"],
-        "false_alarms": best["false_alarms"], "cost": best["cost"],
-        "good_low_code": str(good[0]), "good_high_code": str(good[-1]),
-        # the hint's range to try: the accepted window, widened to half points
-        "try_low": math.floor(good[0] * 2) / 2 - 0.5, "try_high": math.ceil(good[-1] * 2) / 2,
-    }
-
-
 # q5: choose the alarm level with the lowest cost
-q5 = Exercise("m07.q5", Property(_cheap_threshold), fields=_q5_fields)
+q5 = Exercise("m07.q5", Property(_cheap_threshold), fields=numbers)
 
 # q6: which way of watching badge events is proportionate?
 q6 = Exercise(

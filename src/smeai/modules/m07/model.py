@@ -8,6 +8,7 @@ redraw one small figure. No widgets and no plotting here (see ``figures`` and ``
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import numpy as np
@@ -32,7 +33,7 @@ __all__ = [
     "access_features", "access_scores", "alarm_cost", "alarm_hours", "alarm_summary",
     "anomaly_scores", "best_threshold", "cheap_enough", "confusion", "error_masks", "failure_hours",
     "good_thresholds", "image_model", "image_results", "judge_alarms", "label_name", "machine_sensors",
-    "most_unusual", "most_unusual_indices", "new_images", "predictions", "product_images",
+    "most_unusual", "most_unusual_indices", "new_images", "numbers", "predictions", "product_images",
     "reasons", "ring_features", "rolling_zscore", "slider_thresholds", "true_labels",
 ]
 
@@ -302,6 +303,21 @@ def cheap_enough(summary: dict) -> bool:
 def good_thresholds(which: str = "all") -> list[float]:
     """The slider values that exercise 5 accepts, lowest first."""
     return [float(x) for x in slider_thresholds() if cheap_enough(alarm_summary(float(x), which))]
+
+
+def numbers() -> dict:
+    """The numbers module 07's texts state, by the names the catalogues use (``{missed_400}``).
+    A ``_py`` name is the same number as Python code writes it, for the solutions' code lines."""
+    read, best, good = alarm_summary(READ_THRESHOLD), best_threshold(), good_thresholds()
+    return {
+        "missed_400": image_results(TRAIN_SIZES[-1])["missed"],
+        "false_alarms_read": read["false_alarms"], "read_level": READ_THRESHOLD,
+        "best_level_py": repr(best["threshold"]), "best_caught": best["caught"], "failures": best["failures"],
+        "best_false_alarms": best["false_alarms"], "best_cost": best["cost"],
+        "good_low_py": repr(good[0]), "good_high_py": repr(good[-1]),
+        # the hint's range to try: the accepted window, widened to half points
+        "try_low": math.floor(good[0] * 2) / 2 - 0.5, "try_high": math.ceil(good[-1] * 2) / 2,
+    }
 
 
 # -- access events: unusual badge use -----------------------------------------------------------

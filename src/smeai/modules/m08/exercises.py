@@ -3,13 +3,11 @@ past decisions; measuring the bias, the four-fifths rule, explanation, the GDPR 
 
 from __future__ import annotations
 
-import math
-
 from ...exercises.answers import AnswerProblem, BlankUsed, as_text, is_blank, normalise_text
 from ...exercises.checks import Choice, Close, FunctionCases, Outcome, Property
 from ...exercises.core import Exercise
 from ...quiz import Question
-from .model import DEFAULT_THRESHOLD, GROUPS, TARGET_ACCURACY, THRESHOLD_RANGE, best_threshold, fairness, good_thresholds
+from .model import DEFAULT_THRESHOLD, TARGET_ACCURACY, THRESHOLD_RANGE, best_threshold, fairness, numbers
 from .model import metric as _metric
 
 __all__ = ["LEVELS", "QUIZ", "USES", "as_sorting", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
@@ -17,11 +15,6 @@ __all__ = ["LEVELS", "QUIZ", "USES", "as_sorting", "q1", "q2", "q3", "q4", "q5",
 
 def _near(value: float, target: float, tol: float = 0.5) -> bool:
     return abs(value - target) <= tol
-
-
-def _b_fields() -> dict:
-    b = fairness("with_postcode", DEFAULT_THRESHOLD)["metrics"]["B"]
-    return {"pct_code": str(b["selected_pct"]), "selected": b["selected"], "count": b["count"]}
 
 
 # q1: read off the explorer which share of group B the model with postcode invites
@@ -37,7 +30,7 @@ q1 = Exercise(
             (lambda x: _near(x, _metric("without_postcode", "B", "selected_pct")), ".without_postcode"),
         ],
     ),
-    fields=_b_fields,
+    fields=numbers,
 )
 
 
@@ -63,7 +56,7 @@ def _ratio_outcome(value: float) -> Outcome:
 q2 = Exercise(
     "m08.q2",
     Property(_ratio_outcome),
-    fields=lambda: {"b_code": str(_ratio_parts()[0]), "a_code": str(_ratio_parts()[1]), "ratio": fairness("with_postcode", DEFAULT_THRESHOLD)["ratio"]},
+    fields=numbers,
 )
 
 # q3: finish the four-fifths rule of thumb: the lowest rate at least 0.8 of the highest (a
@@ -91,7 +84,7 @@ q4 = Exercise(
             (lambda x: _near(x, _metric("without_postcode", "B", "missed_pct")), ".without_postcode"),
         ],
     ),
-    fields=lambda: {"missed_code": str(_metric("with_postcode", "B", "missed_pct")), "missed_pct": _metric("with_postcode", "B", "missed_pct")},
+    fields=numbers,
 )
 
 
@@ -114,15 +107,7 @@ def _good_threshold(value: float) -> Outcome:
 
 # q5: without the postcode area, choose a threshold that passes the four-fifths rule of thumb
 # and judges at least 78 % of each group right
-def _q5_fields() -> dict:
-    best, good = best_threshold(), good_thresholds()
-    found = fairness("without_postcode", best)
-    lowest = min(found["metrics"][g]["accuracy_pct"] for g in GROUPS)
-    # "more than 80 %": the worse-served group's share, rounded down to a multiple of 5
-    return {"best": best, "ratio": found["ratio"], "accuracy_floor": math.floor(lowest / 5) * 5, "good_low": good[0], "good_high": good[-1]}
-
-
-q5 = Exercise("m08.q5", Property(_good_threshold), fields=_q5_fields)
+q5 = Exercise("m08.q5", Property(_good_threshold), fields=numbers)
 
 # q6: read off the importance explorer which input counts for less than the postcode area
 q6 = Exercise(

@@ -10,6 +10,7 @@ figure.
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import numpy as np
@@ -28,7 +29,7 @@ __all__ = [
     "MODELS", "NEW_SEED", "NUMERIC", "N_HISTORY", "N_NEW", "PROXY", "TARGET_ACCURACY",
     "THRESHOLD_RANGE", "THRESHOLD_STEP", "applicants", "best_threshold", "chances",
     "check_threshold", "fairness", "good_thresholds", "group_label", "group_metrics", "history",
-    "history_accuracy", "history_rates", "importances", "inputs", "metric", "model",
+    "history_accuracy", "history_rates", "importances", "inputs", "metric", "model", "numbers",
     "selection_ratio", "thresholds",
 ]
 
@@ -217,3 +218,21 @@ def good_thresholds() -> list[int]:
     """The slider values exercise 5 asks for: without the postcode area, the four-fifths rule
     passed and at least ``TARGET_ACCURACY`` % of each group judged right."""
     return [th for th in thresholds() if fairness("without_postcode", th)["passes"] and fairness("without_postcode", th)["accuracy_pct"] >= TARGET_ACCURACY]
+
+
+def numbers() -> dict:
+    """The numbers module 08's texts state, by the names the catalogues use (``{selected_b}``).
+    A ``_py`` name is the same number as Python code writes it, for the solutions' code lines."""
+    with_postcode = fairness("with_postcode", DEFAULT_THRESHOLD)
+    a, b = with_postcode["metrics"]["A"], with_postcode["metrics"]["B"]
+    best, good = best_threshold(), good_thresholds()
+    at_best = fairness("without_postcode", best)
+    lowest = min(at_best["metrics"][g]["accuracy_pct"] for g in GROUPS)
+    return {
+        "pct_b_py": repr(b["selected_pct"]), "pct_a_py": repr(a["selected_pct"]), "selected_b": b["selected"], "count_b": b["count"],
+        "ratio_with_postcode": with_postcode["ratio"],
+        "missed_b": b["missed_pct"], "missed_b_py": repr(b["missed_pct"]),
+        "best_threshold": best, "best_ratio": at_best["ratio"], "good_low": good[0], "good_high": good[-1],
+        # "more than 80 %": the worse-served group's share at the best threshold, rounded down to 5
+        "accuracy_floor": math.floor(lowest / 5) * 5,
+    }

@@ -12,19 +12,9 @@ from ...exercises.checks import Case, Choice, Close, FunctionCases, Outcome, Pro
 from ...exercises.core import Exercise
 from ...plan import payback_months
 from ...quiz import Question
-from .model import BAKERY, IDEAS, best_order, grower_advice, practice_verdict
+from .model import BAKERY, IDEAS, best_order, grower_advice, numbers, practice_verdict
 
 __all__ = ["QUIZ", "q1", "q2", "q3", "q4", "q5", "q6"]
-
-def _bakery_fields() -> dict:
-    """The bakery's numbers in q1's hints and solution (the answer, as code, stays a plain int)."""
-    b = BAKERY
-    return {
-        "hours": b.hours_per_month, "hourly": b.hourly_cost, "errors": b.error_cost_per_year, "licence": b.licence_per_year,
-        "implementation": b.implementation_cost, "hours_value": b.hours_value_per_year, "gross": b.gross_per_year,
-        "net_code": str(round(b.net_per_year)),
-    }
-
 
 # q1: the bakery's forecasting tool (model.BAKERY), put into the cost-benefit widget
 
@@ -42,7 +32,7 @@ q1 = Exercise(
             (lambda x: abs(x - BAKERY.payback_months) < 0.5, ".payback_not_net"),
         ],
     ),
-    fields=_bakery_fields,
+    fields=numbers,
 )
 
 
@@ -116,15 +106,7 @@ def _sorted_by_payback(letters: list[str]) -> Outcome:
     return Outcome(False, ".wrong_order", {"position": position + 1, "given": letters[position], "better": best[position]})
 
 
-def _order_fields() -> dict:
-    order = best_order()
-    months = {f"p{k}": round(payback_months(*IDEAS[letter]), 1) for k, letter in enumerate(order, 1)}
-    first = IDEAS[order[0]]
-    return {"order_code": "[" + ", ".join(f'"{letter}"' for letter in order) + "]", "first": order[0], "second": order[1],
-            "first_args": f"{first[0]}, {first[1]}", **months}
-
-
-q3 = Exercise("m09.q3", Property(_sorted_by_payback, convert=_as_order), fields=_order_fields)
+q3 = Exercise("m09.q3", Property(_sorted_by_payback, convert=_as_order), fields=numbers)
 
 # q4: is the physiotherapy practice's data ready? (model.PRACTICE_CHECKS)
 _READINESS_WORDS = {

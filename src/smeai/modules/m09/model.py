@@ -16,7 +16,7 @@ from ...plan import CostBenefit, advise, payback_months, readiness
 __all__ = [
     "BAKERY", "EXAMPLE", "EXAMPLE_KEY", "GROWER", "IDEAS", "INPUT_LIMITS", "PRACTICE_CHECKS",
     "approach_advice", "benefit_summary", "best_order", "comparison_rows", "first_idea_line",
-    "grower_advice", "practice_verdict", "readiness_html", "result_html", "scan_change_rows",
+    "grower_advice", "numbers", "practice_verdict", "readiness_html", "result_html", "scan_change_rows",
     "scan_results", "values_summary",
 ]
 
@@ -66,6 +66,21 @@ def practice_verdict() -> str:
 def grower_advice() -> str:
     """q5's answer: build, buy or partner for the grower."""
     return advise(**GROWER)
+
+
+def numbers() -> dict:
+    """The numbers module 09's texts state, by the names the catalogues use (``{net_py}``).
+    A ``_py`` name is the same value as Python code writes it, for the solutions' code lines."""
+    b, order = BAKERY, best_order()
+    first = IDEAS[order[0]]
+    return {
+        "hours": b.hours_per_month, "hourly": b.hourly_cost, "errors": b.error_cost_per_year, "licence": b.licence_per_year,
+        "implementation": b.implementation_cost, "hours_value": b.hours_value_per_year, "gross": b.gross_per_year,
+        "net_py": repr(round(b.net_per_year)),
+        "order_py": "[" + ", ".join(f'"{letter}"' for letter in order) + "]", "first": order[0], "second": order[1],
+        "first_args_py": f"{first[0]}, {first[1]}",
+        **{f"p{k}": round(payback_months(*IDEAS[letter]), 1) for k, letter in enumerate(order, 1)},
+    }
 
 
 # -- what the widgets show -----------------------------------------------------------------------
