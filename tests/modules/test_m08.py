@@ -275,3 +275,19 @@ def test_the_assignments_hidden_cases_hold_the_rule():
     assert len(cases) >= 4 and {expected for _, expected, _ in cases} == {True, False}
     for (a, b), expected, _ in cases:
         assert (min(a, b) / max(a, b) >= m08.FOUR_FIFTHS) is expected
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_rule_and_the_target_the_texts_type_are_the_models(lang):
+    from pathlib import Path
+
+    import nbformat
+
+    (path,) = (Path(__file__).resolve().parents[2] / "course" / lang).glob("08-*.ipynb")
+    text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+    assert f"{m08.TARGET_ACCURACY} %" in text  # exercise 5: "at least 78 % of each group"
+    assert f"{m08.N_HISTORY} " in text and f"{m08.N_NEW} " in text  # the applicants of the past, and the new ones
+    rule = format_number(m08.FOUR_FIFTHS, lang)
+    for key in ("m08.explore.passes", "m08.explore.fails", "m08.q5.unfair"):
+        assert rule in i18n.lookup(key, lang), key
+    assert f">= {m08.FOUR_FIFTHS}" in i18n.t("m08.q3.solution", lang)
