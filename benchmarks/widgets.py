@@ -34,8 +34,8 @@ def _factories(group: str):
     if group == "shared":
         return [("selfscan", lambda: selfscan.show_scan("before")), ("profile", profile.show_profile), ("reflection", lambda: reflection.show_reflection("m01.r1"))]
     found = []
-    if importlib.util.find_spec(f"smeai.explore.{group}"):
-        module = importlib.import_module(f"smeai.explore.{group}")
+    module = _widgets_module(group)
+    if module is not None:
         for name in sorted(dir(module)):
             function = getattr(module, name)
             # the module's own explorers, not helpers it imports (like picture_explorer)
@@ -46,10 +46,21 @@ def _factories(group: str):
     return found
 
 
-def groups() -> list[str]:
-    from smeai.exercises import MODULES
+def _widgets_module(group: str):
+    """``smeai.modules.m01.widgets``; TRANSITIONAL: else the old ``smeai.explore.m01``."""
+    for name in (f"smeai.modules.{group}.widgets", f"smeai.explore.{group}"):
+        try:
+            if importlib.util.find_spec(name):
+                return importlib.import_module(name)
+        except ModuleNotFoundError:  # the parent package is not there
+            continue
+    return None
 
-    return [*MODULES, "shared"]
+
+def groups() -> list[str]:
+    from smeai.course import MODULES
+
+    return [*(f"m{m.number}" for m in MODULES if m.available), "shared"]
 
 
 def _walk(widget):

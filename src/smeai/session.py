@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from . import progress
 from .course import module
-from .display import Notice, in_notebook, show
+from .display import in_notebook, show
 from .i18n import set_language, t
 from .learner_errors import explain_cell_error, explain_syntax_error, notebook_names, running_notebooks
+from .ui.messagebox import SKY, MessageBox
 
 _current_module: str | None = None  # the module that ``start`` named: its notebooks define names
 
@@ -35,8 +36,8 @@ def finish(number: str) -> None:
     show(_banner(module_standing(current.number).describe()))
 
 
-def _banner(text: str) -> Notice:
-    return Notice(text, icon="", css="smeai-banner", colour="#56B4E9")
+def _banner(text: str) -> MessageBox:
+    return MessageBox(text, icon="", css="smeai-banner", colour=SKY)
 
 
 def friendly_error_lines(etype, value, user_ns: dict | None = None) -> list[str]:

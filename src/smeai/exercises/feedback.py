@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..i18n import describe_kind, get_language, t
 from ..learner_errors import Phrase
+from ..ui.messagebox import BLUE, GREEN, VERMILLION, MessageBox, escape_lines
 
 CORRECT = "correct"
 INCORRECT = "incorrect"
@@ -15,7 +16,7 @@ STATES = (CORRECT, INCORRECT, NOT_ATTEMPTED)
 
 _ICONS = {CORRECT: "✔", INCORRECT: "✘", NOT_ATTEMPTED: "✎"}
 # Okabe-Ito colours for the border only; the icon and the label carry the meaning.
-_COLOURS = {CORRECT: "#009E73", INCORRECT: "#D55E00", NOT_ATTEMPTED: "#0072B2"}
+_COLOURS = {CORRECT: GREEN, INCORRECT: VERMILLION, NOT_ATTEMPTED: BLUE}
 
 
 @dataclass(frozen=True, repr=False)
@@ -42,6 +43,8 @@ class Feedback:
         for name, value in params.items():  # a sentence of its own, e.g. why a function stopped
             if isinstance(value, Phrase):
                 params[name] = value.text(lang)
+        if "case_kind" in params:  # what kind of extra case failed ("a boundary value"), never its input
+            params["case_kind"] = t(f"check.case_kinds.{params['case_kind']}", lang)
         return t(self.key, lang, **params)
 
     def text(self, lang: str | None = None) -> str:
@@ -55,13 +58,12 @@ class Feedback:
 
 
 def render_html(state: str, label: str, message: str, exercise_id: str = "") -> str:
-    colour = _COLOURS[state]
-    data_id = f' data-exercise="{html.escape(exercise_id)}"' if exercise_id else ""
-    body = html.escape(message).replace("\n", "<br>")
-    return (
-        f'<div class="smeai-feedback smeai-{state}" role="status" lang="{get_language()}"{data_id} '
-        f'style="border-left:6px solid {colour};padding:0.4em 0.8em;margin:0.3em 0;'
-        f'background:rgba(127,127,127,0.08)">'
-        f'<span class="smeai-icon" aria-hidden="true" style="font-size:1.2em">{_ICONS[state]}</span> '
-        f"<strong>{html.escape(label)}</strong> {body}</div>"
+    attrs = {"lang": get_language()}
+    if exercise_id:
+        attrs["data-exercise"] = exercise_id
+    box = MessageBox(
+        f"{_ICONS[state]} {label}: {message}", icon=_ICONS[state], icon_size="1.2em", colour=_COLOURS[state],
+        css=f"smeai-feedback smeai-{state}", attrs=attrs,
+        body_html=f"<strong>{html.escape(label)}</strong> {escape_lines(message)}",
     )
+    return box._repr_html_()
