@@ -15,6 +15,7 @@ import pytest
 
 import smeai
 from smeai import lab
+from smeai.jupyter_hooks import WIDGET_VIEW, drop_widget_views
 
 REPO = Path(__file__).resolve().parents[1]
 NBGRADER_PLUGINS = ("@jupyter/nbgrader:create-assignment", "@jupyter/nbgrader:formgrader")
@@ -161,6 +162,55 @@ def test_formgrader_server_extension_is_off():
     }
 
 
+def test_saved_notebooks_keep_no_pointers_to_a_gone_kernel(tmp_path, monkeypatch):
+    """A real Jupyter server, configured from the package's folder, runs the hook on save."""
+    from jupyter_server.serverapp import ServerApp  # heavy: only this test needs a server
+
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(lab.jupyter_config_dir()))
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(tmp_path / "user-config"))
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
+    app = ServerApp()
+    app.initialize(["--ServerApp.port=0", "--ServerApp.open_browser=False", f"--ServerApp.root_dir={tmp_path}"])
+    assert app.contents_manager.pre_save_hook is drop_widget_views
+
+
+def _widget_notebook() -> dict:
+    view = {"model_id": "abc", "version_major": 2, "version_minor": 0}
+    return {
+        "type": "notebook",
+        "content": {
+            "metadata": {"widgets": {"application/vnd.jupyter.widget-state+json": {"state": {}}}},
+            "cells": [
+                {"cell_type": "markdown", "source": "x"},
+                {"cell_type": "code", "outputs": [
+                    {"output_type": "display_data", "data": {WIDGET_VIEW: view, "text/plain": "run again"}},
+                    {"output_type": "display_data", "data": {WIDGET_VIEW: view}},
+                    {"output_type": "stream", "text": "hello"},
+                    {"output_type": "execute_result", "data": {"text/plain": "42"}},
+                ]},
+            ],
+        },
+    }
+
+
+def test_widget_views_are_dropped_where_a_text_stands_in():
+    model = _widget_notebook()
+    drop_widget_views(model=model, path="x.ipynb")
+    outputs = model["content"]["cells"][1]["outputs"]
+    assert outputs[0]["data"] == {"text/plain": "run again"}
+    # no text to fall back on: keep the view rather than leave an empty output
+    assert WIDGET_VIEW in outputs[1]["data"]
+    assert outputs[2:] == _widget_notebook()["content"]["cells"][1]["outputs"][2:]
+    assert "widgets" not in model["content"]["metadata"]
+
+
+def test_the_hook_leaves_other_files_alone():
+    for model in ({"type": "file", "content": "text"}, {"type": "notebook", "content": None}, {"type": "directory"}):
+        before = json.dumps(model)
+        drop_widget_views(model=model, path="x")
+        assert json.dumps(model) == before
+
+
 def test_nbgrader_still_has_these_names():
     """If nbgrader renames its plugins or extension, the settings above silently stop working."""
     import importlib
@@ -186,6 +236,7 @@ def test_install_merges_into_existing_settings(tmp_path):
         "labconfig/page_config.json",
         "labconfig/default_setting_overrides.json",
         "jupyter_server_config.d/smeai.json",
+        "jupyter_server_config.json",
     }
     page_config = json.loads((target / "labconfig" / "page_config.json").read_text())
     assert page_config["other"] == 1
