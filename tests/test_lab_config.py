@@ -72,17 +72,46 @@ def test_port_and_browser(course):
     assert option(argv, "ServerApp.open_browser") == "True"
 
 
-def test_config_dir_comes_first_and_keeps_the_existing_path(course, monkeypatch):
+def test_config_dirs_come_first_and_keep_the_existing_path(course, monkeypatch):
+    ours = [str(folder) for folder in lab.config_path("nl")]
     monkeypatch.setenv("JUPYTER_CONFIG_PATH", "/somewhere/else")
     _, env = lab.build_command(root=course)
-    first, rest = env["JUPYTER_CONFIG_PATH"].split(os.pathsep, 1)
-    assert Path(first) == lab.jupyter_config_dir()
-    assert rest == "/somewhere/else"
+    assert env["JUPYTER_CONFIG_PATH"].split(os.pathsep) == ours + ["/somewhere/else"]
     assert os.environ["JUPYTER_CONFIG_PATH"] == "/somewhere/else"  # ours is a copy
 
     monkeypatch.delenv("JUPYTER_CONFIG_PATH")
     _, env = lab.build_command(root=course)
-    assert env["JUPYTER_CONFIG_PATH"] == str(lab.jupyter_config_dir())
+    assert env["JUPYTER_CONFIG_PATH"] == os.pathsep.join(ours)
+
+
+def test_config_path_by_language_and_setting():
+    base = lab.jupyter_config_dir()
+    dutch = base.parent / "jupyter_config_nl"
+    self_study = base.parent / "jupyter_config_self_study"
+    assert lab.config_path("nl") == [dutch, self_study, base]
+    # no English language pack is needed: JupyterLab is English by itself
+    assert lab.config_path("en") == [self_study, base]
+    # a class on a hub keeps nbgrader's learner tools
+    assert lab.config_path("nl", self_study=False) == [dutch, base]
+
+
+def test_dutch_course_gets_dutch_menus_from_an_installed_pack():
+    from jupyterlab_server.translation_utils import get_language_packs
+
+    overrides = json.loads((lab.config_path("nl")[0] / "labconfig" / "default_setting_overrides.json").read_text())
+    locale = overrides["@jupyterlab/translation-extension:plugin"]["locale"]
+    assert locale in get_language_packs()[0], f"language pack {locale} is not installed"
+
+
+def test_self_study_hides_nbgrader_learner_tools():
+    folder = lab.jupyter_config_dir().parent / "jupyter_config_self_study"
+    page_config = json.loads((folder / "labconfig" / "page_config.json").read_text())
+    hidden = {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:course-list",
+              "@jupyter/nbgrader:menu", "@jupyter/nbgrader:validate-assignment"}
+    assert {p for p, on in page_config["disabledExtensions"].items() if on} == hidden
+    assert {p for p, on in page_config["lockedExtensions"].items() if on} == hidden
+    server = json.loads((folder / "jupyter_server_config.d" / "smeai-self-study.json").read_text())
+    assert set(server["ServerApp"]["jpserver_extensions"].values()) == {False}
 
 
 def test_config_dir_is_the_package_data():
@@ -236,6 +265,7 @@ def test_install_merges_into_existing_settings(tmp_path):
         "labconfig/page_config.json",
         "labconfig/default_setting_overrides.json",
         "jupyter_server_config.d/smeai.json",
+        "jupyter_server_config.d/smeai-self-study.json",
         "jupyter_server_config.json",
     }
     page_config = json.loads((target / "labconfig" / "page_config.json").read_text())
