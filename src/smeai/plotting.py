@@ -21,17 +21,19 @@ def new_axes(figsize=(6.4, 4.0)):
     return ax
 
 
-def as_image(figure):
-    """The figure as a PNG image for display. A Figure made without pyplot has no picture
-    form in a fresh kernel (only its text form), so widgets show this image instead."""
+def as_image(figure, alt: str | None = None):
+    """The figure as a PNG picture with a text alternative, for display. A Figure made without
+    pyplot has no picture form in a fresh kernel (only its text form), so widgets show this
+    picture instead. ``alt`` says in one sentence what the figure shows; without it, the text
+    is made from the figure's title and axis labels."""
     from io import BytesIO
 
-    from IPython.display import Image
+    from .ui.picture import Picture, describe_figure
 
     buffer = BytesIO()
     # light compression: a quarter faster than the default, for a file a few % larger
     figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-    return Image(data=buffer.getvalue(), format="png")
+    return Picture(buffer.getvalue(), alt or describe_figure(figure))
 
 
 def show_figure(out, figure) -> None:
