@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 from IPython.core.interactiveshell import InteractiveShell
 
 from smeai import i18n
@@ -21,7 +23,7 @@ def _figure(title="Omzet per dag", x="Datum", y="Omzet (€)"):
 def test_jupyter_gets_html_with_alt_text_and_keeps_the_png():
     picture = as_image(_figure())
     data, _ = InteractiveShell.instance().display_formatter.format(picture)
-    assert data["image/png"] == picture.data and picture.data.startswith(b"\x89PNG")
+    assert base64.b64decode(data["image/png"]) == picture.data and picture.data.startswith(b"\x89PNG")
     assert 'alt="Grafiek: Omzet per dag. Horizontaal: Datum; verticaal: Omzet (€)."' in data["text/html"]
     assert data["text/html"].startswith("<img ")
 
