@@ -193,7 +193,7 @@ def test_a_function_that_escapes_with_a_base_exception_is_still_a_message():
         return size_mm >= 70 and redness_pct >= 45
 
     assert get("m01.q4").evaluate(exits).key == "check.function_raised"
-    with pytest.raises(GradeFailure, match="Stop"):
+    with pytest.raises(GradeFailure, match="72 mm, 45 %"):
         grade("m01.q4", stops_only_on_hidden, hidden=True)
 
 

@@ -6,6 +6,7 @@ import html
 from dataclasses import dataclass, field
 
 from ..i18n import describe_kind, get_language, t
+from ..learner_errors import Phrase
 
 CORRECT = "correct"
 INCORRECT = "incorrect"
@@ -38,6 +39,9 @@ class Feedback:
         params = dict(self.params)
         if "kind" in params:  # a Python type name, said in everyday words
             params["kind"] = describe_kind(params["kind"], lang)
+        for name, value in params.items():  # a sentence of its own, e.g. why a function stopped
+            if isinstance(value, Phrase):
+                params[name] = value.text(lang)
         return t(self.key, lang, **params)
 
     def text(self, lang: str | None = None) -> str:
