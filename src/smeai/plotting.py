@@ -14,10 +14,13 @@ def new_axes(figsize=(6.4, 4.0)):
     """One axes on a new Figure; the caller returns or displays the figure."""
     from matplotlib.figure import Figure
 
+    from .ui.axes import decimal_comma_axes
+
     figure = Figure(figsize=figsize, dpi=90)
     ax = figure.subplots()
     ax.set_prop_cycle(color=PALETTE)
     ax.grid(True, alpha=0.3)
+    decimal_comma_axes(ax)
     return ax
 
 
