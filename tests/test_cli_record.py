@@ -29,7 +29,8 @@ def test_record_writes_both_files_and_says_where(tmp_path, capsys):
     assert cli.main(["record", "--out", str(tmp_path / "out"), "--name", "<script>Anna</script>", "--role", "owner"]) == 0
     out = capsys.readouterr().out.splitlines()
     html_path, pdf_path = tmp_path / "out" / "bewijs-van-deelname.html", tmp_path / "out" / "bewijs-van-deelname.pdf"
-    assert out == ["Je bewijs van deelname staat in:", f"  {html_path}", f"  {pdf_path}"]
+    # the folder did not exist: the learner is told it was made, then where the files are
+    assert out == [f"De map {tmp_path / 'out'} is gemaakt.", "Je bewijs van deelname staat in:", f"  {html_path}", f"  {pdf_path}"]
     page = html_path.read_text(encoding="utf-8")
     assert "&lt;script&gt;Anna&lt;/script&gt;" in page and "<script" not in page
     assert "Eigenaar of leidinggevende" in page and "Modules afgerond: 2 van 10." in page

@@ -42,7 +42,8 @@ def course(tmp_path) -> Path:
 )
 def test_command_opens_module_00_in_the_language(course, lang, url):
     argv, env = lab.build_command(lang=lang, root=course)
-    assert argv[:4] == [sys.executable, "-m", "jupyter", "lab"]
+    assert argv[:3] == [sys.executable, "-m", "jupyterlab"]  # this Python's JupyterLab, never PATH's
+    assert env["PATH"].split(os.pathsep)[0] == str(Path(sys.executable).parent)
     assert option(argv, "LabApp.default_url") == url
     assert option(argv, "ServerApp.root_dir") == str(course.resolve())
     assert env["SMEAI_LANG"] == lang
@@ -134,28 +135,48 @@ def test_missing_root_is_a_one_line_message(tmp_path):
     assert "\n" not in str(info.value) and str(tmp_path / "nope") in str(info.value)
 
 
-# -- course_root ----------------------------------------------------------------------------
-def test_course_root_prefers_the_current_folder(course, monkeypatch):
-    monkeypatch.chdir(course.parent)
-    assert lab.course_root() == course.resolve()
+# -- author_course: a clone's course/ is served as it is --------------------------------------
+def _course_with_module_00(root: Path) -> Path:
+    for name in lab.WELCOME.values():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("{}")
+    return root
 
 
-def test_course_root_falls_back_to_the_repository(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # no course/ here
-    fake_repo = tmp_path / "repo"
-    (fake_repo / "course").mkdir(parents=True)
-    monkeypatch.setattr(smeai, "__file__", str(fake_repo / "src" / "smeai" / "__init__.py"))
-    assert lab.course_root() == (fake_repo / "course").resolve()
-
-
-def test_course_root_missing_is_a_one_line_message(tmp_path, monkeypatch):
+def test_author_course_is_the_clones_course_folder(tmp_path, monkeypatch):
+    course = _course_with_module_00(tmp_path / "course")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(smeai, "__file__", str(tmp_path / "a" / "src" / "smeai" / "__init__.py"))
+    assert lab.author_course() == course.resolve()
+    monkeypatch.chdir(course)  # inside course/ it is course/ itself, not course/course
+    assert lab.author_course() == course.resolve()
+
+
+def test_no_author_course_elsewhere(tmp_path, monkeypatch):
+    (tmp_path / "course" / "nl").mkdir(parents=True)  # a folder named course is not enough
+    monkeypatch.chdir(tmp_path)
+    assert lab.author_course() is None
+
+
+def test_build_command_without_a_course_is_a_one_line_message(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SMEAI_LANG", "en")
     with pytest.raises(lab.LabError) as info:
-        lab.course_root()
+        lab.build_command()
     message = str(info.value)
     assert "\n" not in message and "course" in message and str(tmp_path) in message
+
+
+@pytest.mark.parametrize("port", [0, -1, 65536, 99999, "abc", "80.5"])
+def test_bad_ports_are_one_line_messages(course, port):
+    with pytest.raises(lab.LabError, match="1 tot en met 65535") as info:
+        lab.check_port(port)
+    assert "\n" not in str(info.value) and str(port) in str(info.value)
+
+
+def test_good_ports_and_localhost_only(course):
+    assert lab.check_port("8888") == 8888 and lab.check_port(1) == 1 and lab.check_port(65535) == 65535
+    argv, _ = lab.build_command(port=lab.free_port(), root=course)
+    assert option(argv, "ServerApp.ip") == "127.0.0.1"
 
 
 # -- the configuration files ----------------------------------------------------------------
