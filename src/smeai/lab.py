@@ -106,6 +106,24 @@ def jupyter_config_dir() -> Path:
     return path
 
 
+def config_path(lang: str = "nl", *, self_study: bool = True) -> list[Path]:
+    """The package's Jupyter configuration folders for a learner, most specific first.
+
+    - ``jupyter_config_<lang>``: JupyterLab's own menus in the course language, where a
+      language pack exists (Dutch: ``jupyterlab-language-pack-nl-NL``);
+    - ``jupyter_config_self_study``: no nbgrader learner tools (the "Validate" button, the
+      assignment list), which answer an ungraded course notebook with nbgrader's English
+      "Success!". A class on a hub leaves this folder out and keeps them;
+    - ``jupyter_config``: what every learner gets (no instructor tools, no news pop-up, the save
+      hook for reopened notebooks).
+    """
+    base = jupyter_config_dir()
+    folders = [base.parent / f"jupyter_config_{_check_lang(lang)}"]
+    if self_study:
+        folders.append(base.parent / "jupyter_config_self_study")
+    return [folder for folder in folders if folder.is_dir()] + [base]
+
+
 def default_url(lang: str = "nl") -> str:
     """The path JupyterLab opens first: module 00 in the learner's language."""
     return "/lab/tree/" + WELCOME[_check_lang(lang)]
@@ -142,7 +160,7 @@ def build_command(
     if root is None or not Path(root).is_dir():
         raise LabError(_message("no_course", lang, places=str(root if root is not None else Path.cwd() / "course")))
     root = Path(root).resolve()
-    config_dir = jupyter_config_dir()
+    config_dirs = config_path(lang)
 
     argv = [
         # jupyterlab itself, in this very Python: `jupyter lab` would look `jupyter-lab` up on PATH
@@ -168,7 +186,7 @@ def build_command(
     # this environment's scripts first, for anything the server starts by name (a venv that was
     # not activated: `smeai-env/bin/smeai lab`)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]).rstrip(os.pathsep)
-    paths = [str(config_dir)]
+    paths = [str(folder) for folder in config_dirs]
     if env.get("JUPYTER_CONFIG_PATH"):
         paths.append(env["JUPYTER_CONFIG_PATH"])
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(paths)
@@ -381,21 +399,23 @@ def _merge(base: dict, extra: dict) -> dict:
     return base
 
 
-def install_jupyter_config(target: str | os.PathLike) -> list[Path]:
+def install_jupyter_config(target: str | os.PathLike, lang: str = "nl", *, self_study: bool = True) -> list[Path]:
     """Merge the package's Jupyter configuration into a Jupyter config folder (for Binder).
 
     ``target`` is for example ``$NB_PYTHON_PREFIX/etc/jupyter``. Each JSON file is merged key by
-    key into the file of the same name there, so settings other packages wrote are kept.
+    key into the file of the same name there, so settings other packages wrote are kept. The
+    folders of :func:`config_path` are merged from the most general to the most specific.
     Returns the files written.
     """
-    source = jupyter_config_dir()
     target = Path(target)
     written = []
-    for path in sorted(source.rglob("*.json")):
-        dest = target / path.relative_to(source)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        current = json.loads(dest.read_text(encoding="utf-8")) if dest.exists() else {}
-        merged = _merge(current, json.loads(path.read_text(encoding="utf-8")))
-        dest.write_text(json.dumps(merged, indent=2) + "\n", encoding="utf-8")
-        written.append(dest)
+    for source in reversed(config_path(lang, self_study=self_study)):
+        for path in sorted(source.rglob("*.json")):
+            dest = target / path.relative_to(source)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            current = json.loads(dest.read_text(encoding="utf-8")) if dest.exists() else {}
+            merged = _merge(current, json.loads(path.read_text(encoding="utf-8")))
+            dest.write_text(json.dumps(merged, indent=2) + "\n", encoding="utf-8")
+            if dest not in written:
+                written.append(dest)
     return written

@@ -6,6 +6,7 @@ from . import progress
 from .course import module
 from .display import in_notebook, show
 from .i18n import set_language, t
+from .ui.formats import use_learner_formats
 from .learner_errors import explain_cell_error, explain_syntax_error, notebook_names, running_notebooks
 from .ui.messagebox import SKY, MessageBox
 
@@ -24,6 +25,7 @@ def start(number: str, lang: str = "nl") -> None:
     progress.record("module_start", module=current.number, lang=lang)
     if in_notebook():
         install_friendly_errors()
+        use_learner_formats(lang)
     show(_banner(t("session.started", number=current.number, title=current.title, folder=str(progress.home()))))
 
 

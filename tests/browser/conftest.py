@@ -23,6 +23,8 @@ import pytest
 
 from smeai import lab
 
+from .axe import axe_source  # noqa: F401 - a fixture for the accessibility tests
+
 REPO = Path(__file__).resolve().parents[2]
 COURSE = REPO / "course"
 CHROMIUM = Path(os.environ.get("SMEAI_CHROMIUM", "/usr/bin/chromium"))
