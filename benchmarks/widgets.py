@@ -1,8 +1,8 @@
 """Latency of every widget callback, driven in-process with the values a learner would choose.
 
 Every explorer the course offers is built (the public ``*_explorer`` functions of
-``smeai.explore.mNN``, plus the quiz, the self-scan, the profile and the reflection), then its
-widget tree is walked: each slider is moved through several values, each list or button group
+``smeai.modules.mNN.widgets``, or of ``smeai.explore.mNN`` for a module not yet moved, plus the
+quiz, the self-scan, the profile and the reflection), then its widget tree is walked: each slider is moved through several values, each list or button group
 through its options, each button clicked. The time of one change is the time its observers take
 (ipywidgets calls them synchronously), which is what the learner waits for.
 """
@@ -34,8 +34,11 @@ def _factories(group: str):
     if group == "shared":
         return [("selfscan", lambda: selfscan.show_scan("before")), ("profile", profile.show_profile), ("reflection", lambda: reflection.show_reflection("m01.r1"))]
     found = []
-    if importlib.util.find_spec(f"smeai.explore.{group}"):
-        module = importlib.import_module(f"smeai.explore.{group}")
+    name = f"smeai.modules.{group}.widgets"
+    if importlib.util.find_spec(f"smeai.modules.{group}") is None or importlib.util.find_spec(name) is None:
+        name = f"smeai.explore.{group}"  # TRANSITIONAL: modules not yet moved to smeai.modules
+    if importlib.util.find_spec(name):
+        module = importlib.import_module(name)
         for name in sorted(dir(module)):
             function = getattr(module, name)
             # the module's own explorers, not helpers it imports (like picture_explorer)
