@@ -1,8 +1,8 @@
 """Latency of every widget callback, driven in-process with the values a learner would choose.
 
 Every explorer the course offers is built (the public ``*_explorer`` functions of
-``smeai.modules.mNN.widgets``, or of ``smeai.explore.mNN`` for a module not yet moved, plus the
-quiz, the self-scan, the profile and the reflection), then its widget tree is walked: each slider is moved through several values, each list or button group
+``smeai.explore.mNN``, plus the quiz, the self-scan, the profile and the reflection), then its
+widget tree is walked: each slider is moved through several values, each list or button group
 through its options, each button clicked. The time of one change is the time its observers take
 (ipywidgets calls them synchronously), which is what the learner waits for.
 """
@@ -34,11 +34,8 @@ def _factories(group: str):
     if group == "shared":
         return [("selfscan", lambda: selfscan.show_scan("before")), ("profile", profile.show_profile), ("reflection", lambda: reflection.show_reflection("m01.r1"))]
     found = []
-    name = f"smeai.modules.{group}.widgets"
-    if importlib.util.find_spec(f"smeai.modules.{group}") is None or importlib.util.find_spec(name) is None:
-        name = f"smeai.explore.{group}"  # TRANSITIONAL: modules not yet moved to smeai.modules
-    if importlib.util.find_spec(name):
-        module = importlib.import_module(name)
+    module = _widgets_module(group)
+    if module is not None:
         for name in sorted(dir(module)):
             function = getattr(module, name)
             # the module's own explorers, not helpers it imports (like picture_explorer)
@@ -49,10 +46,21 @@ def _factories(group: str):
     return found
 
 
-def groups() -> list[str]:
-    from smeai.exercises import MODULES
+def _widgets_module(group: str):
+    """``smeai.modules.m01.widgets``; TRANSITIONAL: else the old ``smeai.explore.m01``."""
+    for name in (f"smeai.modules.{group}.widgets", f"smeai.explore.{group}"):
+        try:
+            if importlib.util.find_spec(name):
+                return importlib.import_module(name)
+        except ModuleNotFoundError:  # the parent package is not there
+            continue
+    return None
 
-    return [*MODULES, "shared"]
+
+def groups() -> list[str]:
+    from smeai.course import MODULES
+
+    return [*(f"m{m.number}" for m in MODULES if m.available), "shared"]
 
 
 def _walk(widget):

@@ -3,9 +3,15 @@ language, so no test reads or writes a real learner's progress."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from smeai import i18n, kernel_poll
+# A catalogue text whose {field} the code does not fill fails the test (never shown to a learner
+# as "{caught}"). Set before smeai is imported; kernels the tests start inherit it.
+os.environ["SMEAI_STRICT_I18N"] = "1"
+
+from smeai import i18n, kernel_poll  # noqa: E402 - after the environment is set
 
 # nbclient's waits for kernel messages sometimes miss a wake-up until their timeout (see
 # smeai.kernel_poll); every notebook this suite runs in-process waits in one-second slices.

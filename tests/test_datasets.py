@@ -32,3 +32,37 @@ def test_the_pattern_module_01_teaches_is_there_under_noise():
 def test_bad_options_are_refused(kwargs):
     with pytest.raises(ValueError):
         make_apples(**kwargs)
+
+
+# One way to refuse a bad option, for every generator: scikit-learn's check_scalar inside
+# smeai.datasets._random.check_option. The first bad value of each generator is a bool where a
+# number belongs (check_scalar alone would take it as an int), the second is out of range.
+_BAD_OPTIONS = {
+    "make_access_events": [{"n_days": True}, {"n_employees": 3}],
+    "make_apples": [{"n_samples": True}, {"label_noise": float("nan")}],
+    "make_applicants": [{"n_samples": True}, {"group_b_share": 1.0}],
+    "make_appointments": [{"n_samples": True}, {"reminder_share": 1.5}],
+    "make_bakery_sales": [{"noise": True}, {"noise": 1.0}],
+    "make_emails": [{"n_samples": True}, {"typo_rate": 0.5}],
+    "make_greenhouse": [{"n_years": True}, {"noise": -0.1}],
+    "make_product_images": [{"n_samples": True}, {"image_size": 8}],
+    "make_invoices": [{"n_samples": True}, {"n_customers": 0}],
+    "make_machine_sensors": [{"n_days": True}, {"n_failures": -1}],
+    "make_webshop_customers": [{"n_samples": True}, {"spread": 0}],
+}
+
+
+def test_every_generator_is_covered_by_the_option_check():
+    import smeai.datasets as datasets
+
+    assert sorted(_BAD_OPTIONS) == sorted(name for name in datasets.__all__ if name.startswith("make_"))
+
+
+@pytest.mark.parametrize("name, options", [(n, o) for n, bad in _BAD_OPTIONS.items() for o in bad])
+def test_every_generator_refuses_bad_options_one_way(name, options):
+    import smeai.datasets as datasets
+    from smeai.datasets._random import BadOption
+
+    with pytest.raises(BadOption, match=next(iter(options))) as caught:
+        getattr(datasets, name)(**options)
+    assert isinstance(caught.value, ValueError) and isinstance(caught.value, TypeError)

@@ -219,3 +219,45 @@ def test_an_answer_that_claims_to_equal_everything_is_not_correct():
     assert get("m01.q4").evaluate(cheats).state == INCORRECT
     with pytest.raises(GradeFailure):
         grade("m01.q4", cheats, hidden=True)
+
+
+# -- extra cases from the trainer's hidden test cell, handed in as data -----------------------------
+
+EXTRA = [((72, 45), True, "boundary"), ((72, 44), False, "boundary")]
+
+
+def test_extra_cases_run_only_when_handed_in_and_name_their_kind_not_their_input():
+    def strict_above(size_mm, redness_pct):  # passes the shown cases, fails on the boundary
+        return size_mm >= 70 and redness_pct > 45
+
+    assert get("m01.q4").evaluate(strict_above).state == CORRECT
+    feedback = get("m01.q4").evaluate(strict_above, cases=EXTRA)
+    assert feedback.state == INCORRECT and feedback.key == "check.extra_case_failed"
+    for lang, words in (("nl", "een grenswaarde"), ("en", "a boundary value")):
+        text = feedback.text(lang)
+        assert words in text and "72" not in text and "45" not in text
+    with pytest.raises(GradeFailure, match="grenswaarde") as caught:
+        grade("m01.q4", strict_above, cases=EXTRA)
+    assert "72" not in str(caught.value)
+    assert grade("m01.q4", lambda s, r: s >= 70 and r >= 45, cases=EXTRA) is True
+
+
+def test_a_crash_in_an_extra_case_names_the_error_type_only():
+    def crashes_on_boundary(size_mm, redness_pct):
+        if redness_pct == 44:
+            raise ValueError("redness 44 is not allowed")
+        return size_mm >= 70 and redness_pct >= 45
+
+    feedback = get("m01.q4").evaluate(crashes_on_boundary, cases=EXTRA)
+    assert feedback.key == "check.extra_case_raised"
+    assert "ValueError" in feedback.text() and "44" not in feedback.text()
+
+
+def test_a_trainers_mistake_in_the_cases_is_loud_not_a_wrong_answer():
+    with pytest.raises(ValueError, match="case kind"):
+        get("m01.q4").evaluate(lambda s, r: True, cases=[((72, 45), True, "edgy")])
+    with pytest.raises(ValueError, match="takes no extra cases"):
+        get("m01.q2").evaluate(72.5, cases=EXTRA)
+    # in a graded cell the mistake never shows the cell's source: one calm line, logged in full
+    with pytest.raises(GradeFailure, match="Dat ligt niet aan jou"):
+        grade("m01.q4", lambda s, r: True, cases=[((72, 45),)])

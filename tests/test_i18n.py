@@ -63,3 +63,15 @@ def test_numbers_are_written_the_learners_way():
 def test_unknown_key_falls_back_to_the_key_and_missing_field_keeps_text():
     assert i18n.t("no.such.key") == "no.such.key"
     assert "{given}" in i18n.t("check.number_too_high")
+
+
+def test_a_missing_field_fails_loudly_in_strict_mode_and_keeps_the_text_for_a_learner(monkeypatch):
+    # the suite runs strict (tests/conftest.py): a renamed field is a failing test, not "{caught}"
+    with pytest.raises(i18n.MissingField, match="check.number_too_high"):
+        i18n.t("check.number_too_high", wrong_name=3)
+    monkeypatch.setenv("SMEAI_STRICT_I18N", "0")  # as in a learner's kernel
+    assert i18n.t("check.number_too_high", wrong_name=3) == "Je antwoord {given} is te hoog."
+
+
+def test_fill_puts_numbers_in_the_learners_way_whatever_the_field_is_called():
+    assert i18n.fill("{text}: {key} en {lang}", "nl", text=1.5, key=2, lang="x") == "1,5: 2 en x"

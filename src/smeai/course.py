@@ -7,8 +7,11 @@ is the same in every language.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .i18n import t
+
+_PACKAGE = Path(__file__).parent
 
 
 @dataclass(frozen=True)
@@ -18,10 +21,10 @@ class Module:
 
     @property
     def available(self) -> bool:
-        """A module is there once its exercise definitions are (``smeai/exercises/mNN.py``)."""
-        from .exercises import MODULES
-
-        return f"m{self.number}" in MODULES
+        """A module is there once its package is (``smeai/modules/mNN/``)."""
+        name = f"m{self.number}"
+        # TRANSITIONAL: or its old declarations file (remove once every module moved)
+        return (_PACKAGE / "modules" / name / "__init__.py").is_file() or (_PACKAGE / "exercises" / f"{name}.py").is_file()
 
     @property
     def title(self) -> str:

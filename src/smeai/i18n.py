@@ -95,15 +95,35 @@ def lookup(key: str, lang: str | None = None):
 def t(key: str, lang: str | None = None, **params) -> str:
     """The text for ``key`` in the current language, with ``{name}`` fields filled in.
 
-    Numbers are written the learner's way (a decimal comma in Dutch).
+    Numbers are written the learner's way (a decimal comma in Dutch). A field the text names but
+    the caller did not give is left as written for a learner (a message is better than none),
+    but raises :class:`MissingField` when ``SMEAI_STRICT_I18N=1`` (the test suite sets it), so a
+    renamed field fails a test instead of showing ``{caught}`` to a learner.
     """
     lang = lang or _current
     text = lookup(key, lang)
     if isinstance(text, list):
         text = "\n".join(text)
-    if params:
-        try:
-            text = text.format(**{name: _localise(value, lang) for name, value in params.items()})
-        except (KeyError, IndexError, ValueError):
-            pass  # a missing field must never hide the message itself
-    return text
+    return fill(text, lang, key, **params)
+
+
+def fill(text: str, lang: str | None = None, key: str = "", /, **params) -> str:
+    """``text`` with its ``{name}`` fields filled from ``params``, numbers the learner's way."""
+    if not params:
+        return text
+    lang = lang or _current
+    try:
+        return text.format(**{name: _localise(value, lang) for name, value in params.items()})
+    except (KeyError, IndexError, ValueError) as error:
+        if strict():
+            raise MissingField(f"catalogue text {key or text[:40]!r} ({lang}) cannot be filled: {error!r}") from None
+        return text
+
+
+class MissingField(KeyError):
+    """A catalogue text names a field the caller did not give (raised only in strict mode)."""
+
+
+def strict() -> bool:
+    """Whether a text with a missing field raises (``SMEAI_STRICT_I18N=1``, set by the tests)."""
+    return os.environ.get("SMEAI_STRICT_I18N") == "1"

@@ -1,7 +1,18 @@
 """Figures that every reader can read: the Okabe-Ito palette, which colour-blind readers can
-tell apart, and figures that are not tied to pyplot, so a notebook shows each one exactly once."""
+tell apart, and figures that are not tied to pyplot, so a notebook shows each one exactly once.
+
+Only a module's ``figures.py`` and ``widgets.py`` import this file (never its ``model.py``), so
+matplotlib is imported here, at the top.
+"""
 
 from __future__ import annotations
+
+from io import BytesIO
+
+from IPython.display import Image, display
+from matplotlib.figure import Figure
+
+__all__ = ["PALETTE", "MARKERS", "new_axes", "png_bytes", "as_image", "draw_into"]
 
 # Okabe & Ito (2008), "Color Universal Design": orange, sky blue, bluish green, yellow, blue,
 # vermillion, reddish purple, grey.
@@ -12,8 +23,6 @@ MARKERS = ("o", "X", "s", "^", "D", "v", "P", "*")
 
 def new_axes(figsize=(6.4, 4.0)):
     """One axes on a new Figure; the caller returns or displays the figure."""
-    from matplotlib.figure import Figure
-
     figure = Figure(figsize=figsize, dpi=90)
     ax = figure.subplots()
     ax.set_prop_cycle(color=PALETTE)
@@ -21,24 +30,28 @@ def new_axes(figsize=(6.4, 4.0)):
     return ax
 
 
+def png_bytes(figure) -> bytes:
+    """The figure as PNG bytes (light compression: a quarter faster than the default, for a
+    file a few % larger)."""
+    buffer = BytesIO()
+    figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
 def as_image(figure):
     """The figure as a PNG image for display. A Figure made without pyplot has no picture
     form in a fresh kernel (only its text form), so widgets show this image instead."""
-    from io import BytesIO
-
-    from IPython.display import Image
-
-    buffer = BytesIO()
-    # light compression: a quarter faster than the default, for a file a few % larger
-    figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-    return Image(data=buffer.getvalue(), format="png")
+    return Image(data=png_bytes(figure), format="png")
 
 
-def show_figure(out, figure) -> None:
+def draw_into(out, figure) -> None:
     """Replace what a widget's ``Output`` shows with this figure (as a PNG image)."""
-    from IPython.display import display
-
     image = as_image(figure)
     out.clear_output(wait=True)
     with out:
         display(image)
+
+
+# TRANSITIONAL: the old name, for modules not yet moved to smeai/modules/ (removed at the end;
+# m07's own show_figure(name) becomes show_picture).
+show_figure = draw_into

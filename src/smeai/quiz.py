@@ -8,10 +8,10 @@ widgets.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 
 from . import progress
+from .exercises.core import load_module
 from .exercises.feedback import CORRECT, INCORRECT, NOT_ATTEMPTED, Feedback
 from .i18n import lookup, t
 
@@ -48,10 +48,7 @@ class Question:
 def questions(module: str) -> list[Question]:
     """The quiz of one module (``"01"``), in order."""
     module = str(module).zfill(2)
-    try:
-        importlib.import_module(f"smeai.exercises.m{module}")
-    except ModuleNotFoundError:
-        return []
+    load_module(f"m{module}")
     return [q for q in _QUESTIONS.values() if q.module == module]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from . import progress
 from .course import module
-from .display import Notice, in_notebook, show
+from .display import in_notebook, show
 from .i18n import set_language, t
+from .ui.messagebox import SKY, MessageBox
 
 
 def start(number: str, lang: str = "nl") -> None:
@@ -30,8 +31,8 @@ def finish(number: str) -> None:
     show(_banner(module_standing(current.number).describe()))
 
 
-def _banner(text: str) -> Notice:
-    return Notice(text, icon="", css="smeai-banner", colour="#56B4E9")
+def _banner(text: str) -> MessageBox:
+    return MessageBox(text, icon="", css="smeai-banner", colour=SKY)
 
 
 def friendly_error_lines(etype, value) -> list[str]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
-
-from ._random import check_random_state
+from ._random import check_option, check_random_state
 
 DOORS = ("main_entrance", "office", "workshop", "warehouse", "server_room")
 UNUSUAL_KINDS = ("night", "refused_series", "weekend_server_room")
@@ -73,12 +71,9 @@ def make_access_events(
     """
     import pandas as pd
 
-    if not isinstance(n_days, (int, np.integer)) or isinstance(n_days, bool) or n_days < 7:
-        raise ValueError(f"n_days must be a whole number of at least 7, not {n_days!r}")
-    if not isinstance(n_employees, (int, np.integer)) or isinstance(n_employees, bool) or n_employees < 10:
-        raise ValueError(f"n_employees must be a whole number of at least 10, not {n_employees!r}")
-    if not isinstance(n_unusual, (int, np.integer)) or isinstance(n_unusual, bool) or not 0 <= n_unusual <= n_days:
-        raise ValueError(f"n_unusual must be a whole number from 0 to n_days, not {n_unusual!r}")
+    n_days = check_option(n_days, "n_days", whole=True, low=7)
+    n_employees = check_option(n_employees, "n_employees", whole=True, low=10)
+    n_unusual = check_option(n_unusual, "n_unusual", whole=True, low=0, high=n_days)
     rng = check_random_state(random_state)
     first = pd.Timestamp(start).normalize()
 

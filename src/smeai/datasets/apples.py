@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._random import check_random_state
+from ._random import check_option, check_random_state
 
 
 def make_apples(n_samples: int = 60, *, label_noise: float = 0.05, random_state=None):
@@ -40,10 +40,8 @@ def make_apples(n_samples: int = 60, *, label_noise: float = 0.05, random_state=
     """
     import pandas as pd
 
-    if not isinstance(n_samples, (int, np.integer)) or n_samples < 1:
-        raise ValueError(f"n_samples must be a positive whole number, not {n_samples!r}")
-    if not 0 <= label_noise < 0.5:
-        raise ValueError(f"label_noise must be in [0, 0.5), not {label_noise!r}")
+    n_samples = check_option(n_samples, "n_samples", whole=True, low=1)
+    label_noise = check_option(label_noise, "label_noise", low=0, high=0.5, closed="left")
     rng = check_random_state(random_state)
     size = rng.normal(71, 7, n_samples).clip(55, 90).round(1)
     redness = (rng.beta(2.2, 2.0, n_samples) * 100).round(0)

@@ -4,11 +4,10 @@ postcode area lets a model pick that up without ever seeing the group."""
 
 from __future__ import annotations
 
-import numbers
 
 import numpy as np
 
-from ._random import check_random_state
+from ._random import check_option, check_random_state
 
 FEATURES = ("experience_years", "diploma_level", "test_score", "postcode_area")
 # Where applicants live, per group: group B lives more often in postcode areas 3 and 4. The
@@ -91,16 +90,11 @@ def make_applicants(
     """
     import pandas as pd
 
-    if not isinstance(n_samples, numbers.Integral) or isinstance(n_samples, bool) or n_samples < 1:
-        raise ValueError(f"n_samples must be a positive whole number, not {n_samples!r}")
-    if not isinstance(group_b_share, numbers.Real) or not 0 < group_b_share < 1:
-        raise ValueError(f"group_b_share must be between 0 and 1, not {group_b_share!r}")
-    if not isinstance(bias, numbers.Real) or not 0 <= bias <= 5:
-        raise ValueError(f"bias must be between 0 and 5, not {bias!r}")
-    if not isinstance(proxy_strength, numbers.Real) or not 0 <= proxy_strength <= 1:
-        raise ValueError(f"proxy_strength must be between 0 and 1, not {proxy_strength!r}")
-    if not isinstance(noise, numbers.Real) or not 0 <= noise <= 3:
-        raise ValueError(f"noise must be between 0 and 3, not {noise!r}")
+    n_samples = check_option(n_samples, "n_samples", whole=True, low=1)
+    group_b_share = check_option(group_b_share, "group_b_share", low=0, high=1, closed="neither")
+    bias = check_option(bias, "bias", low=0, high=5)
+    proxy_strength = check_option(proxy_strength, "proxy_strength", low=0, high=1)
+    noise = check_option(noise, "noise", low=0, high=3)
     rng = check_random_state(random_state)
 
     is_b = rng.random(n_samples) < group_b_share

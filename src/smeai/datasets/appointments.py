@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._random import check_random_state
+from ._random import check_option, check_random_state
 
 AGE_BANDS = ("18-30", "31-45", "46-65", "66+")
 WEEKDAYS = (1, 2, 3, 4, 5)  # 1 = Monday … 5 = Friday
@@ -77,10 +77,8 @@ def make_appointments(n_samples: int = 1500, *, reminder_share: float = 0.7, ran
     """
     import pandas as pd
 
-    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)) or n_samples < 1:
-        raise ValueError(f"n_samples must be a positive whole number, not {n_samples!r}")
-    if isinstance(reminder_share, bool) or not isinstance(reminder_share, (int, float, np.floating)) or not 0 <= reminder_share <= 1:
-        raise ValueError(f"reminder_share must be a number from 0 to 1, not {reminder_share!r}")
+    n_samples = check_option(n_samples, "n_samples", whole=True, low=1)
+    reminder_share = check_option(reminder_share, "reminder_share", low=0, high=1)
     rng = check_random_state(random_state)
 
     age = rng.choice(len(AGE_BANDS), size=n_samples, p=_AGE_SHARE)

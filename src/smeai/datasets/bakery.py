@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._random import check_random_state
+from ._random import BadOption, check_option, check_random_state
 
 BAKERY = "Bakkerij De Korenschoof, Amersfoort"
 
@@ -171,11 +171,10 @@ def make_bakery_sales(*, start="2024-01-01", end="2025-12-31", noise: float = 0.
     try:
         first, last = pd.Timestamp(start).date(), pd.Timestamp(end).date()
     except (TypeError, ValueError) as error:
-        raise ValueError(f"start and end must be dates like '2024-01-01': {error}") from None
+        raise BadOption(f"start and end must be dates like '2024-01-01': {error}") from None
     if last < first:
-        raise ValueError(f"end ({last}) comes before start ({first})")
-    if not 0 <= noise < 1:
-        raise ValueError(f"noise must be in [0, 1), not {noise!r}")
+        raise BadOption(f"end ({last}) comes before start ({first})")
+    noise = check_option(noise, "noise", low=0, high=1, closed="left")
     rng = check_random_state(random_state)
 
     calendar = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]

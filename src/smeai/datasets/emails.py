@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 
-from ._random import check_random_state
+from ._random import check_option, check_random_state
 
 CATEGORIES = ("question", "complaint", "order", "invoice")
 LANGUAGES = ("nl", "en")
@@ -327,11 +327,10 @@ def make_emails(n_samples: int = 200, *, english_share: float = 0.3, mixed_signa
     """
     import pandas as pd
 
-    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)) or n_samples < 1:
-        raise ValueError(f"n_samples must be a positive whole number, not {n_samples!r}")
-    for name, value, high in (("english_share", english_share, 1.0), ("mixed_signals", mixed_signals, 1.0), ("typo_rate", typo_rate, 0.3)):
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) or not 0 <= value <= high:
-            raise ValueError(f"{name} must be a number from 0 to {high}, not {value!r}")
+    n_samples = check_option(n_samples, "n_samples", whole=True, low=1)
+    english_share = check_option(english_share, "english_share", low=0, high=1)
+    mixed_signals = check_option(mixed_signals, "mixed_signals", low=0, high=1)
+    typo_rate = check_option(typo_rate, "typo_rate", low=0, high=0.3)
     rng = check_random_state(random_state)
 
     categories = np.resize(np.array(CATEGORIES), n_samples)

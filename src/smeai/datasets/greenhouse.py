@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._random import check_random_state
+from ._random import check_option, check_random_state
 
 GROWER = "Tomatenkwekerij Van der Berg, Westland"
 GREENHOUSES = ("Kas 1", "Kas 2", "Kas 3")  # Kas 3 is the oldest: no grow lights
@@ -67,12 +67,9 @@ def make_greenhouse(*, n_years: int = 3, first_year: int = 2022, noise: float = 
     """
     import pandas as pd
 
-    if not isinstance(n_years, (int, np.integer)) or isinstance(n_years, bool) or n_years < 1:
-        raise ValueError(f"n_years must be a positive whole number, not {n_years!r}")
-    if not isinstance(first_year, (int, np.integer)) or isinstance(first_year, bool):
-        raise ValueError(f"first_year must be a whole number, not {first_year!r}")
-    if not 0 <= noise < 0.5:
-        raise ValueError(f"noise must be in [0, 0.5), not {noise!r}")
+    n_years = check_option(n_years, "n_years", whole=True, low=1)
+    first_year = check_option(first_year, "first_year", whole=True)
+    noise = check_option(noise, "noise", low=0, high=0.5, closed="left")
     rng = check_random_state(random_state)
 
     weeks = np.tile(np.arange(1, 53), n_years)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._random import check_random_state
+from ._random import check_option, check_random_state
 
 DEFECTS = ("scratch", "crack", "missing_hole", "stain")
 LABELS = ("ok", *DEFECTS)
@@ -63,14 +63,10 @@ def make_product_images(
     >>> sorted(set(labels)) <= ["crack", "missing_hole", "ok", "scratch", "stain"]
     True
     """
-    if not isinstance(n_samples, (int, np.integer)) or isinstance(n_samples, bool) or n_samples < 1:
-        raise ValueError(f"n_samples must be a positive whole number, not {n_samples!r}")
-    if not isinstance(image_size, (int, np.integer)) or isinstance(image_size, bool) or not 16 <= image_size <= 64:
-        raise ValueError(f"image_size must be a whole number from 16 to 64, not {image_size!r}")
-    if not 0 <= defect_rate <= 1:
-        raise ValueError(f"defect_rate must be in [0, 1], not {defect_rate!r}")
-    if not 0 <= noise <= 0.5:
-        raise ValueError(f"noise must be in [0, 0.5], not {noise!r}")
+    n_samples = check_option(n_samples, "n_samples", whole=True, low=1)
+    image_size = check_option(image_size, "image_size", whole=True, low=16, high=64)
+    defect_rate = check_option(defect_rate, "defect_rate", low=0, high=1)
+    noise = check_option(noise, "noise", low=0, high=0.5)
     rng = check_random_state(random_state)
 
     # labels: a fixed share of defects, evenly over the kinds, in random order

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._random import check_random_state
+from ._random import check_option, check_random_state
 
 SECTORS = ("hospitality", "construction", "retail", "care", "transport", "services")
 PAYMENT_TERMS = (14, 30, 60)
@@ -94,12 +94,10 @@ def make_invoices(n_samples: int = 1000, *, n_customers: int | None = None, rand
     """
     import pandas as pd
 
-    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)) or n_samples < 1:
-        raise ValueError(f"n_samples must be a positive whole number, not {n_samples!r}")
+    n_samples = check_option(n_samples, "n_samples", whole=True, low=1)
     if n_customers is None:
         n_customers = max(1, int(n_samples) // 4)
-    if isinstance(n_customers, bool) or not isinstance(n_customers, (int, np.integer)) or n_customers < 1:
-        raise ValueError(f"n_customers must be a positive whole number, not {n_customers!r}")
+    n_customers = check_option(n_customers, "n_customers", whole=True, low=1)
     rng = check_random_state(random_state)
 
     # -- the customers: sector, agreed payment term, name, and a hidden payment habit ----------

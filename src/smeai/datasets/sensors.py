@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._random import check_random_state
+from ._random import BadOption, check_option, check_random_state
 
 SENSORS = ("vibration_mm_s", "temperature_c", "current_a")
 CAUSES = ("bearing", "motor")
@@ -79,19 +79,15 @@ def make_machine_sensors(
     """
     import pandas as pd
 
-    if not isinstance(n_days, (int, np.integer)) or isinstance(n_days, bool) or n_days < 30:
-        raise ValueError(f"n_days must be a whole number of at least 30, not {n_days!r}")
-    if not isinstance(n_failures, (int, np.integer)) or isinstance(n_failures, bool) or n_failures < 0:
-        raise ValueError(f"n_failures must be a whole number of at least 0, not {n_failures!r}")
+    n_days = check_option(n_days, "n_days", whole=True, low=30)
+    n_failures = check_option(n_failures, "n_failures", whole=True, low=0)
     if (n_days - 21) < n_failures * 10:
-        raise ValueError(f"{n_failures} failures do not fit in {n_days} days (they need 10 days apart after day 21)")
+        raise BadOption(f"{n_failures} failures do not fit in {n_days} days (they need 10 days apart after day 21)")
     low, high = warning_days
     if not 0 < low <= high <= 14:
-        raise ValueError(f"warning_days must be (low, high) with 0 < low <= high <= 14, not {warning_days!r}")
-    if not 0 <= sudden_share <= 1:
-        raise ValueError(f"sudden_share must be in [0, 1], not {sudden_share!r}")
-    if not isinstance(busy_days, (int, np.integer)) or isinstance(busy_days, bool) or not 0 <= busy_days <= n_days:
-        raise ValueError(f"busy_days must be a whole number from 0 to n_days, not {busy_days!r}")
+        raise BadOption(f"warning_days must be (low, high) with 0 < low <= high <= 14, not {warning_days!r}")
+    sudden_share = check_option(sudden_share, "sudden_share", low=0, high=1)
+    busy_days = check_option(busy_days, "busy_days", whole=True, low=0, high=n_days)
     rng = check_random_state(random_state)
 
     hours = n_days * 24

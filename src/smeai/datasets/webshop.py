@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import numbers
 
 import numpy as np
 
-from ._random import check_random_state
+from ._random import BadOption, check_option, check_random_state
 
 # The four kinds of customer hidden in the data, in this order everywhere:
 # loyal big spenders, new customers, sleeping customers and bargain hunters.
@@ -93,10 +92,8 @@ def make_webshop_customers(n_samples: int = 400, *, weights=None, spread: float 
     """
     import pandas as pd
 
-    if isinstance(n_samples, bool) or not isinstance(n_samples, numbers.Integral) or n_samples < 1:
-        raise ValueError(f"n_samples must be a positive whole number, not {n_samples!r}")
-    if isinstance(spread, bool) or not isinstance(spread, numbers.Real) or not 0 < spread <= 5:
-        raise ValueError(f"spread must be a number above 0 and at most 5, not {spread!r}")
+    n_samples = check_option(n_samples, "n_samples", whole=True, low=1)
+    spread = check_option(spread, "spread", low=0, high=5, closed="right")
     shares = _check_weights(weights)
     rng = check_random_state(random_state)
 
@@ -149,7 +146,7 @@ def _check_weights(weights) -> np.ndarray:
     try:
         shares = np.asarray(weights, dtype=float)
     except (TypeError, ValueError):
-        raise ValueError(f"weights must be {len(SEGMENTS)} numbers, not {weights!r}") from None
+        raise BadOption(f"weights must be {len(SEGMENTS)} numbers, not {weights!r}") from None
     if shares.shape != (len(SEGMENTS),) or not np.isfinite(shares).all() or (shares < 0).any() or shares.sum() <= 0:
-        raise ValueError(f"weights must be {len(SEGMENTS)} numbers of at least 0, not all 0; got {weights!r}")
+        raise BadOption(f"weights must be {len(SEGMENTS)} numbers of at least 0, not all 0; got {weights!r}")
     return shares / shares.sum()

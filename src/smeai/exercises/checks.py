@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, ClassVar, Sequence
 
 from .answers import AnswerProblem, BlankUsed, as_function, as_number, as_text, normalise_text
 
@@ -26,10 +26,62 @@ def _resolve(expected):
 
 
 class Check:
-    """Base class: ``outcome(answer, hidden=...)`` does the work; ``hidden`` adds the grader's cases."""
+    """Base class: ``outcome(answer)`` does the work.
+
+    A check that sets ``takes_cases`` also accepts ``cases=``: extra cases a trainer hands in as
+    data from an assignment's hidden test cell (see :class:`Case`); they never live in the package.
+    ``hidden`` is TRANSITIONAL (old in-package hidden cases; removed once every module moved).
+    """
+
+    takes_cases: ClassVar[bool] = False
 
     def outcome(self, answer, *, hidden: bool = False) -> Outcome:  # pragma: no cover - interface
         raise NotImplementedError
+
+
+# What kinds of extra case a trainer may name; each has words in ``check.case_kinds.<kind>``.
+CASE_KINDS = ("boundary", "zero", "negative", "large", "small", "whole", "ordinary", "other")
+
+
+@dataclass(frozen=True)
+class Case:
+    """An extra case from the trainer: ``args`` in, ``expected`` out. Feedback for a failed
+    case names its ``kind`` ("a boundary value"), never its input, so it does not leak."""
+
+    args: tuple
+    expected: Any
+    kind: str = "other"
+
+
+def as_cases(cases) -> tuple[Case, ...]:
+    """Trainer data (``[((72, 45), True, "boundary"), ((0, 10), 20.0)]``) as :class:`Case` objects."""
+    result = []
+    for case in cases or ():
+        if not isinstance(case, Case):
+            if not isinstance(case, (tuple, list)) or len(case) not in (2, 3):
+                raise ValueError(f"a case is (args, expected) or (args, expected, kind), not {case!r}")
+            args = case[0] if isinstance(case[0], (tuple, list)) else (case[0],)
+            case = Case(tuple(args), *case[1:])
+        if case.kind not in CASE_KINDS:
+            raise ValueError(f"case kind must be one of {', '.join(CASE_KINDS)}, not {case.kind!r}")
+        result.append(case)
+    return tuple(result)
+
+
+def run_extra_cases(function: Callable, cases: Sequence[Case], same: Callable[[Any, Any], bool] | None = None) -> Outcome | None:
+    """Run the trainer's extra cases; the first failure as an :class:`Outcome` that names the
+    case's kind (and for a crash only the error's type), or ``None`` when all pass."""
+    same = same or _same
+    for case in cases:
+        try:
+            got = function(*case.args)
+        except (AnswerProblem, BlankUsed):
+            raise
+        except BaseException as error:  # noqa: B036 - as in FunctionCases: never a traceback
+            return Outcome(False, "check.extra_case_raised", {"case_kind": case.kind, "error": type(error).__name__})
+        if not same(got, case.expected):
+            return Outcome(False, "check.extra_case_failed", {"case_kind": case.kind})
+    return None
 
 
 @dataclass
@@ -95,16 +147,24 @@ class Choice(Check):
 class FunctionCases(Check):
     """The answer is a function; it must give ``expected`` for each ``(args, expected)`` case.
 
-    ``hidden_cases`` run only when grading, so a learner cannot tune the function to the cases
-    that are shown.
+    ``outcome(..., cases=...)`` adds a trainer's extra cases (run only when grading, so a learner
+    cannot tune the function to the cases that are shown). ``hidden_cases`` is TRANSITIONAL: the
+    old in-package hidden cases, to be removed once every module passes ``cases=`` instead.
     """
 
     cases: Sequence[tuple[tuple, Any]]
-    hidden_cases: Sequence[tuple[tuple, Any]] = ()
+    hidden_cases: Sequence[tuple[tuple, Any]] = ()  # TRANSITIONAL
     describe: Callable[[tuple], str] | None = None
+    takes_cases: ClassVar[bool] = True
 
-    def outcome(self, answer, *, hidden: bool = False) -> Outcome:
+    def outcome(self, answer, *, hidden: bool = False, cases: Sequence[Case] = ()) -> Outcome:
         function = as_function(answer)
+        shown = self._shown_cases(function, hidden)
+        if not shown.ok:
+            return shown
+        return run_extra_cases(function, as_cases(cases)) or shown
+
+    def _shown_cases(self, function, hidden: bool) -> Outcome:
         cases = list(self.cases) + (list(self.hidden_cases) if hidden else [])
         for args, expected in cases:
             shown = self.describe(args) if self.describe else ", ".join(map(repr, args))

@@ -6,6 +6,7 @@ import html
 from dataclasses import dataclass, field
 
 from ..i18n import describe_kind, get_language, t
+from ..ui.messagebox import BLUE, GREEN, VERMILLION, MessageBox, escape_lines
 
 CORRECT = "correct"
 INCORRECT = "incorrect"
@@ -14,7 +15,7 @@ STATES = (CORRECT, INCORRECT, NOT_ATTEMPTED)
 
 _ICONS = {CORRECT: "✔", INCORRECT: "✘", NOT_ATTEMPTED: "✎"}
 # Okabe-Ito colours for the border only; the icon and the label carry the meaning.
-_COLOURS = {CORRECT: "#009E73", INCORRECT: "#D55E00", NOT_ATTEMPTED: "#0072B2"}
+_COLOURS = {CORRECT: GREEN, INCORRECT: VERMILLION, NOT_ATTEMPTED: BLUE}
 
 
 @dataclass(frozen=True, repr=False)
@@ -38,6 +39,8 @@ class Feedback:
         params = dict(self.params)
         if "kind" in params:  # a Python type name, said in everyday words
             params["kind"] = describe_kind(params["kind"], lang)
+        if "case_kind" in params:  # what kind of extra case failed ("a boundary value"), never its input
+            params["case_kind"] = t(f"check.case_kinds.{params['case_kind']}", lang)
         return t(self.key, lang, **params)
 
     def text(self, lang: str | None = None) -> str:
@@ -51,13 +54,12 @@ class Feedback:
 
 
 def render_html(state: str, label: str, message: str, exercise_id: str = "") -> str:
-    colour = _COLOURS[state]
-    data_id = f' data-exercise="{html.escape(exercise_id)}"' if exercise_id else ""
-    body = html.escape(message).replace("\n", "<br>")
-    return (
-        f'<div class="smeai-feedback smeai-{state}" role="status" lang="{get_language()}"{data_id} '
-        f'style="border-left:6px solid {colour};padding:0.4em 0.8em;margin:0.3em 0;'
-        f'background:rgba(127,127,127,0.08)">'
-        f'<span class="smeai-icon" aria-hidden="true" style="font-size:1.2em">{_ICONS[state]}</span> '
-        f"<strong>{html.escape(label)}</strong> {body}</div>"
+    attrs = {"lang": get_language()}
+    if exercise_id:
+        attrs["data-exercise"] = exercise_id
+    box = MessageBox(
+        f"{_ICONS[state]} {label}: {message}", icon=_ICONS[state], icon_size="1.2em", colour=_COLOURS[state],
+        css=f"smeai-feedback smeai-{state}", attrs=attrs,
+        body_html=f"<strong>{html.escape(label)}</strong> {escape_lines(message)}",
     )
+    return box._repr_html_()

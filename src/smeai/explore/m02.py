@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..datasets.bakery import PRODUCTS, TILL_CSV, WORKBOOK, messy_truth, make_bakery_sales, shipped_path
-from ..display import Notice
+from ..ui.messagebox import MessageBox
 from ..i18n import describe_kind, get_language, lookup, t
 
 SALES_SEED = 3  # the bakery's two years (2024-2025) in modules 02 and 03
@@ -290,7 +290,7 @@ def format_date(value, lang: str | None = None) -> str:
 
 # -- a plot of any column, for the learner's own exploring ------------------------------------
 
-class Message(Notice):
+class Message(MessageBox):
     """A short message instead of a figure (a wrong column name, say): never a traceback."""
 
     def __init__(self, text: str):
