@@ -12,6 +12,7 @@ from smeai import i18n
 from smeai.i18n import format_number
 from smeai.modules.m04 import figures, model, widgets
 from smeai.modules.m04.model import acceptable_thresholds
+from smeai.ui.messagebox import MessageBox
 
 m04 = model  # the model's functions, under the name the tests always used
 
@@ -238,20 +239,28 @@ def test_moving_a_slider_only_redraws_what_changed():
     assert fresh.curve.get_ydata().tolist() == state["curve"].tolist()
 
 
-def test_a_failing_callback_shows_a_message_not_a_traceback(monkeypatch):
+def test_a_failing_callback_shows_the_one_error_message_and_logs_it(monkeypatch, caplog):
     box = widgets.show_profile_explorer("appointments")
     picker, result, _ = box.children
-    monkeypatch.setattr(widgets, "profile_image", lambda case, view: 1 / 0)
+    monkeypatch.setattr(widgets, "profile_png", lambda case, view, lang: 1 / 0)
     picker.value = "hour"
-    assert "Dat ligt niet aan jou" in result.value
+    assert result.value == i18n.t("widgets.error", error="ZeroDivisionError") and "Traceback" not in result.value
+    assert "ZeroDivisionError" in caplog.text  # logged for the trainer, not swallowed
 
 
-def test_a_failing_drawing_in_the_threshold_explorer_is_a_message(monkeypatch):
+def test_a_failing_drawing_in_the_threshold_explorer_is_a_message(monkeypatch, caplog):
     box = widgets.show_threshold_explorer("invoices")
     threshold, *_, result, _ = box.children
     monkeypatch.setattr(figures.CostFigure, "update", lambda self, state, pct: 1 / 0)
     threshold.value = 20
-    assert "Dat ligt niet aan jou" in result.value
+    assert result.value == i18n.t("widgets.error", error="ZeroDivisionError")
+    assert "ZeroDivisionError" in caplog.text
+
+
+def test_the_confusion_table_is_the_one_message_box():
+    view = widgets.confusion_table([True, False], [True, True])
+    assert isinstance(view, MessageBox) and 'role="status"' in view._repr_html_()
+    assert "smeai-m04-matrix" in view._repr_html_() and str(view).count("\n") == 2
 
 
 def test_widgets_speak_english_too():

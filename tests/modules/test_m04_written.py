@@ -2,9 +2,12 @@
 
 import re
 
+import pytest
+
+from smeai.exercises import CORRECT, GradeFailure, all_exercises, get, grade
 from smeai.modules.m04 import model
 
-from .written import assignment, course, number, one, sources
+from .written import assignment, course, hidden_cases, number, one, solution_feedback, sources
 
 
 def test_the_assignments_confusion_matrix_and_threshold_table_are_the_models():
@@ -53,3 +56,31 @@ def test_the_course_texts_say_what_the_model_computes():
     assert all(abs(n - model.N_INVOICES / 12) < 10 for n in stated["per_month"])  # "about"
     assert all(abs(n - model.pct_late("appointments")) < 1 for n in stated["no_shows"])  # "about"
     assert set(stated["test_set"]) == {len(model.split("invoices")[1])}
+
+
+def test_every_solution_text_passes_its_own_check_in_both_languages():
+    for exercise in all_exercises("04"):
+        for lang in ("nl", "en"):
+            feedback = solution_feedback(exercise, lang)
+            assert feedback.state == CORRECT, (exercise.id, lang, feedback.text())
+
+
+def test_the_hints_ranges_hold_the_cheapest_thresholds():
+    # q6: "try values between 10 and 30"; q7: "try values below 15 %"
+    assert 10 <= model.acceptable_thresholds("invoices", 15, 60)[0] <= model.acceptable_thresholds("invoices", 15, 60)[1] <= 30
+    assert model.acceptable_thresholds("appointments", 5, 45)[1] < 15
+    for lang in ("nl", "en"):
+        assert ("10" in get("m04.q6").hints(lang)[1] and "30" in get("m04.q6").hints(lang)[1]) and "15 %" in get("m04.q7").hints(lang)[1]
+
+
+def test_the_assignments_extra_cases_catch_a_rule_tuned_to_the_shown_cases():
+    cases = hidden_cases(assignment("04"), "m04.q5")
+
+    def tuned(late_before):  # right for the cases the learner sees (0, 1 and 6), wrong in between
+        return late_before in (1, 6)
+
+    assert grade("m04.q5", tuned) is True
+    with pytest.raises(GradeFailure) as failed:
+        grade("m04.q5", tuned, cases=cases)
+    assert "een gewoon geval" in str(failed.value) and "2" not in str(failed.value)  # the kind, never the input
+    assert grade("m04.q5", lambda n: n >= 1, cases=cases) is True

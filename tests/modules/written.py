@@ -3,6 +3,7 @@ cell): the tests read them from the notebook, compute them from the module's mod
 So a numpy or scikit-learn release that moves a model by a row fails a test, instead of leaving
 the course text wrong."""
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -38,3 +39,35 @@ def number(text: str) -> float:
     if re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
         return float(re.sub(r"[.,]", "", text))
     return float(text.replace(",", "."))
+
+
+class _Capture:
+    """Stands in for ``qN`` when a solution text runs: ``qN.check(answer)`` keeps the feedback."""
+
+    def __init__(self, exercise):
+        self.exercise, self.feedback = exercise, None
+
+    def check(self, answer):
+        self.feedback = self.exercise.evaluate(answer)
+
+
+def solution_feedback(exercise, lang: str):
+    """Run the catalogue's solution text (with the model's numbers filled in) through its check."""
+    name = exercise.id.split(".")[1]
+    capture = _Capture(exercise)
+    exec(exercise.solution_text(lang), {name: capture})  # noqa: S102 - our own catalogue text
+    assert capture.feedback is not None, (exercise.id, lang, "the solution never calls check")
+    return capture.feedback
+
+
+def hidden_cases(path: Path, exercise_id: str) -> list:
+    """The trainer's extra cases for ``exercise_id``: the ``cases=[...]`` of its ``grade`` call
+    between the assignment's hidden-test markers (a literal, read without running the cell)."""
+    found = []
+    for source in sources(path, "code"):
+        hidden = re.search(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", source, flags=re.S)
+        for call in ast.walk(ast.parse(hidden.group(1))) if hidden else ():
+            if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "grade" and ast.literal_eval(call.args[0]) == exercise_id:
+                found.extend(ast.literal_eval(next(k.value for k in call.keywords if k.arg == "cases")))
+    assert found, (path.name, exercise_id)
+    return found

@@ -1,13 +1,14 @@
-"""Module 04's explorers and the confusion table a notebook cell shows."""
+"""Module 04's explorers (on the shared scaffold) and the confusion table a notebook cell shows."""
 
 from __future__ import annotations
 
 import html
 
 import ipywidgets as widgets
-from IPython.display import Image, display
 
 from ...i18n import format_number, get_language, t
+from ...ui.explorer import View, build_explorer
+from ...ui.messagebox import MessageBox
 from .figures import CostFigure, profile_png
 from .model import (DEFAULT_COSTS, VIEWS, Counts, check_case, count, group_label, profile, test_chances,
                     threshold_state)
@@ -16,8 +17,9 @@ __all__ = ["ConfusionView", "confusion_table", "matrix_html", "profile_summary",
            "show_profile_explorer", "show_threshold_explorer"]
 
 
-class ConfusionView:
-    """A confusion matrix as a small table in plain words, optionally in euros.
+class ConfusionView(MessageBox):
+    """A confusion matrix as a small table in plain words, optionally in euros, in the one message
+    box: the words in a terminal, the table in a notebook.
 
     ``confusion_table(alarm, truth)`` in a notebook cell shows it; ``counts`` and ``cost`` hold the
     numbers for code and tests.
@@ -28,6 +30,8 @@ class ConfusionView:
         self.case = case
         self.false_alarm_eur = false_alarm_eur
         self.miss_eur = miss_eur
+        super().__init__(self._words(), icon="", css="smeai-m04-confusion",
+                         body_html=matrix_html(counts, case, false_alarm_eur, miss_eur, self._cells()))
 
     @property
     def in_euros(self) -> bool:
@@ -38,18 +42,9 @@ class ConfusionView:
         return self.counts.cost(self.false_alarm_eur, self.miss_eur) if self.in_euros else None
 
     def _cells(self):
-        c, key = self.counts, f"m04.explore.{self.case}"
-        euros = lambda n, price: f" × € {format_number(price)} = € {format_number(n * price)}" if self.in_euros else ""  # noqa: E731
-        return {
-            "caught": (t("m04.explore.caught"), f"{c.caught}"),
-            "missed": (t("m04.explore.missed"), f"{c.missed}{euros(c.missed, self.miss_eur)}"),
-            "false_alarm": (t("m04.explore.false_alarm"), f"{c.false_alarm}{euros(c.false_alarm, self.false_alarm_eur)}"),
-            "quiet": (t("m04.explore.quiet"), f"{c.quiet}"),
-            "row_yes": t(f"{key}.really_yes"),
-            "row_no": t(f"{key}.really_no"),
-        }
+        return _cells(self.counts, self.case, self.false_alarm_eur, self.miss_eur)
 
-    def __str__(self) -> str:
+    def _words(self) -> str:
         cells = self._cells()
         lines = [f"{t('m04.explore.alarm_col')} | {t('m04.explore.no_alarm_col')}"]
         lines.append(f"{cells['row_yes']}: {cells['caught'][0]} {cells['caught'][1]} | {cells['missed'][0]} {cells['missed'][1]}")
@@ -58,10 +53,20 @@ class ConfusionView:
             lines.append(t("m04.explore.total_cost", cost=self.cost))
         return "\n".join(lines)
 
-    __repr__ = __str__
 
-    def _repr_html_(self) -> str:
-        return matrix_html(self.counts, self.case, self.false_alarm_eur, self.miss_eur)
+def _cells(counts: Counts, case: str, false_alarm_eur, miss_eur) -> dict:
+    """The words (and, with prices, the euros) in each cell of the matrix, and its row names."""
+    c, key = counts, f"m04.explore.{case}"
+    in_euros = false_alarm_eur is not None and miss_eur is not None
+    euros = lambda n, price: f" × € {format_number(price)} = € {format_number(n * price)}" if in_euros else ""  # noqa: E731
+    return {
+        "caught": (t("m04.explore.caught"), f"{c.caught}"),
+        "missed": (t("m04.explore.missed"), f"{c.missed}{euros(c.missed, miss_eur)}"),
+        "false_alarm": (t("m04.explore.false_alarm"), f"{c.false_alarm}{euros(c.false_alarm, false_alarm_eur)}"),
+        "quiet": (t("m04.explore.quiet"), f"{c.quiet}"),
+        "row_yes": t(f"{key}.really_yes"),
+        "row_no": t(f"{key}.really_no"),
+    }
 
 
 def confusion_table(alarm, truth, *, false_alarm_eur=None, miss_eur=None, case: str = "invoices") -> ConfusionView:
@@ -70,10 +75,10 @@ def confusion_table(alarm, truth, *, false_alarm_eur=None, miss_eur=None, case: 
     return ConfusionView(count(alarm, truth), case, false_alarm_eur, miss_eur)
 
 
-def matrix_html(counts: Counts, case: str, false_alarm_eur=None, miss_eur=None) -> str:
+def matrix_html(counts: Counts, case: str, false_alarm_eur=None, miss_eur=None, cells=None) -> str:
     """The 2×2 table as HTML: words and symbols in every cell, so colour is never the only cue."""
-    view = ConfusionView(counts, case, false_alarm_eur, miss_eur)
-    cells = view._cells()
+    in_euros = false_alarm_eur is not None and miss_eur is not None
+    cells = cells or _cells(counts, case, false_alarm_eur, miss_eur)
     style = "border:1px solid #999;padding:0.35em 0.7em;text-align:left"
 
     def cell(name, symbol, colour):
@@ -89,20 +94,12 @@ def matrix_html(counts: Counts, case: str, false_alarm_eur=None, miss_eur=None) 
         f'<tr><th style="{style}">{html.escape(cells["row_no"])}</th>{cell("false_alarm", "✘", bad)}{cell("quiet", "✔", good)}</tr>',
     ]
     total = ""
-    if view.in_euros:
-        total = f'<div class="smeai-m04-total">{t("m04.explore.total_cost_html", cost=view.cost)}</div>'
+    if in_euros:
+        total = f'<div class="smeai-m04-total">{t("m04.explore.total_cost_html", cost=counts.cost(false_alarm_eur, miss_eur))}</div>'
     return f'<table class="smeai-m04-matrix" style="border-collapse:collapse;margin:0.3em 0">{"".join(rows)}</table>{total}'
 
 
-def _message_html(text: str) -> str:
-    return f'<div class="smeai-m04-message" role="status" style="border-left:6px solid #0072B2;padding:0.3em 0.6em">ℹ {html.escape(text)}</div>'
-
-
 # -- the profile explorer ------------------------------------------------------------------------
-
-def profile_image(case: str, view: str):
-    return Image(data=profile_png(case, view, get_language()), format="png")
-
 
 def profile_summary(case: str, view: str) -> str:
     parts = [f"{group_label(case, view, key)}: <b>{format_number(pct)} %</b> ({n})" for key, n, pct in profile(case, view)]
@@ -116,26 +113,11 @@ def show_profile_explorer(case: str = "invoices"):
         profile_png(case, view, get_language())
     picker = widgets.Dropdown(options=[(t(f"m04.explore.views.{v}"), v) for v in VIEWS[case]], value=VIEWS[case][0],
                               description=t("m04.explore.view_picker"), style={"description_width": "initial"})
-    result = widgets.HTML()
-    result.add_class("smeai-m04-profile-result")
-    out = widgets.Output()
 
-    def update(change=None):
-        try:
-            image = profile_image(case, picker.value)
-            result.value = profile_summary(case, picker.value)
-        except Exception:  # never a traceback in a widget
-            result.value = _message_html(t("m04.explore.error"))
-            return
-        out.clear_output(wait=True)
-        with out:
-            display(image)
+    def render() -> View:
+        return View(profile_summary(case, picker.value), profile_png(case, picker.value, get_language()))
 
-    picker.observe(update, names="value")
-    update()
-    box = widgets.VBox([picker, result, out])
-    box.add_class("smeai-m04-profile-explorer")
-    return box
+    return build_explorer(picker, render, css="smeai-m04-profile-explorer")
 
 
 # -- the threshold explorer ----------------------------------------------------------------------
@@ -145,7 +127,7 @@ def threshold_summary(case: str, state: dict, threshold_pct, false_alarm_eur, mi
     appointments how often each age band gets an alarm."""
     parts = [matrix_html(state["counts"], case, false_alarm_eur, miss_eur)]
     if state["free"]:
-        parts.append(_message_html(t("m04.explore.free")))
+        parts.append(MessageBox(t("m04.explore.free"), css="smeai-m04-message")._repr_html_())
     parts.append(t(f"m04.explore.{case}.rule_result", cost=state["rule_cost"], false_alarms=state["rule_counts"].false_alarm, missed=state["rule_counts"].missed))
     parts.append(t("m04.explore.alarms", alarms=state["counts"].alarms, total=state["counts"].total, threshold=threshold_pct))
     if case == "appointments":
@@ -173,32 +155,12 @@ def show_threshold_explorer(case: str = "invoices"):
         test_chances(case, True)  # train the model with age now, not when the box is ticked
         use_age = widgets.Checkbox(value=False, description=t("m04.explore.use_age"), indent=False)
         controls.append(use_age)
-    result = widgets.HTML()
-    result.add_class("smeai-m04-threshold-result")
-    out = widgets.Output()
     costs_figure = CostFigure(case)
 
-    def update(change=None):
+    def render() -> View:
         age = bool(use_age.value) if use_age is not None else False
-        try:
-            state = threshold_state(case, threshold.value, false_alarm.value, miss.value, age)
-            summary = threshold_summary(case, state, threshold.value, false_alarm.value, miss.value, age)
-            image = Image(data=costs_figure.update(state, threshold.value).png(), format="png")
-        except ValueError as problem:
-            key = str(problem)
-            result.value = _message_html(t(key if key.startswith("m04.") else "m04.explore.error"))
-            return
-        except Exception:  # never a traceback in a widget
-            result.value = _message_html(t("m04.explore.error"))
-            return
-        result.value = summary
-        out.clear_output(wait=True)
-        with out:
-            display(image)
+        state = threshold_state(case, threshold.value, false_alarm.value, miss.value, age)
+        summary = threshold_summary(case, state, threshold.value, false_alarm.value, miss.value, age)
+        return View(summary, costs_figure.update(state, threshold.value).png())
 
-    for control in controls:
-        control.observe(update, names="value")
-    update()
-    box = widgets.VBox([*controls, result, out])
-    box.add_class("smeai-m04-threshold-explorer")
-    return box
+    return build_explorer(controls, render, css="smeai-m04-threshold-explorer")

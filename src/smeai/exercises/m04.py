@@ -1,2 +1,0 @@
-# TRANSITIONAL: the registry still looks here until struct1's registry (smeai.modules.mNN) is merged.
-from ..modules.m04.exercises import *  # noqa: F401,F403
