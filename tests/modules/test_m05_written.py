@@ -1,8 +1,11 @@
 """Module 05's numbers written in its notebooks and its assignment, computed from the model."""
 
+from smeai import i18n
+from smeai.exercises import CORRECT, all_exercises
 from smeai.modules.m05 import model
+from smeai.modules.m05.exercises import most_groups
 
-from .written import assignment, course, number, one
+from .written import assignment, course, number, one, solution_feedback
 
 # the sentences, per language, with the numbers they state
 COURSE_TEXTS = {
@@ -42,5 +45,20 @@ def test_the_assignments_table_and_solutions_are_the_models():
         assert (number(low), number(high)) == (round(column.min()), round(column.max())), name
     assert int(one(path, r"groep1_klanten = (\d+)", "code").group(1)) == model.group_sizes(4)[0]
     # the most groups with every group at least MIN_GROUP_SIZE customers
-    best = max(k for k in model.K_VALUES if min(model.group_sizes(k)) >= model.MIN_GROUP_SIZE)
-    assert int(one(path, r"(?m)^k = (\d+)$", "code").group(1)) == best
+    assert int(one(path, r"(?m)^k = (\d+)$", "code").group(1)) == most_groups() == 4  # q1, q5 and the texts read k = 4
+
+
+def test_every_solution_text_passes_its_own_check_in_both_languages():
+    for exercise in all_exercises("05"):
+        for lang in ("nl", "en"):
+            feedback = solution_feedback(exercise, lang)
+            assert feedback.state == CORRECT, (exercise.id, lang, feedback.text())
+
+
+def test_q2s_messages_state_the_columns_ranges():
+    data = model.customers()
+    recency, orders, over = int(data.recency_days.max()), (int(data.orders.min()), int(data.orders.max())), int(data.monetary_eur.max() // 1000 * 1000)
+    for lang, words in (("nl", ("Dagen lopen van 0 tot {}", "loopt van {} tot {}", "tot ruim € {}")), ("en", ("Days go from 0 to {}", "goes from {} to {}", "up to over € {}"))):
+        assert words[0].format(recency) in i18n.t("m05.q2.option.recency_days", lang)
+        assert words[1].format(*orders) in i18n.t("m05.q2.option.orders", lang)
+        assert words[2].format(i18n.format_number(over, lang)) in i18n.t("m05.q2.option.monetary_eur", lang)

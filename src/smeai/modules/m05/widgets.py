@@ -1,13 +1,14 @@
-"""Module 05's explorer: choose k, the columns and scaling; see the groups and their averages."""
+"""Module 05's explorer, on the shared scaffold: choose k, the columns and scaling; see the groups
+and their averages."""
 
 from __future__ import annotations
 
 import html
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from ...i18n import t
+from ...ui.explorer import View, build_explorer
 from .figures import group_colour, image
 from .model import FEATURES, K_VALUES, START_K, feature_words, group_sizes, normalise_choice, precompute, profile_frame
 
@@ -38,36 +39,24 @@ def show_segment_explorer():
     k_slider = widgets.IntSlider(value=START_K, min=K_VALUES[0], max=K_VALUES[-1], step=1, description=t("m05.explore.k_slider"), continuous_update=False, style=style)
     boxes = {f: widgets.Checkbox(value=True, description=t(f"m05.explore.feature.{f}"), indent=False, layout=widgets.Layout(width="auto")) for f in FEATURES}
     scaling = widgets.ToggleButtons(options=[(t("m05.explore.scaled"), True), (t("m05.explore.unscaled"), False)], value=True, description=t("m05.explore.scaling"), style=style)
-    summary = widgets.HTML()
-    summary.add_class("smeai-segment-summary")
-    out = widgets.Output()
     table = widgets.HTML()
     table.add_class("smeai-segment-table")
 
-    def update(change=None):
+    def render() -> View:
+        table.value = ""  # emptied first, so a failure never leaves the table of other settings
         features = tuple(f for f, box in boxes.items() if box.value)
-        out.clear_output(wait=True)
         if not features:
-            summary.value = "✎ " + t("m05.explore.need_feature")
-            table.value = ""
-            return
-        try:
-            k, features, scaled = normalise_choice(k_slider.value, features, scaling.value)
-            sizes = group_sizes(k, features, scaled)
-            summary.value = t("m05.explore.summary", k=k, features=feature_words(features), scaled=t("m05.explore.scaled" if scaled else "m05.explore.unscaled"), smallest=min(sizes), largest=max(sizes))
-            table.value = table_html(k, features, scaled)
-            picture = image(k, features, scaled)
-        except Exception:  # a learner must never see a traceback in a widget
-            summary.value = "✘ " + t("m05.explore.error")
-            table.value = ""
-            return
-        with out:
-            display(picture)
+            return View("✎ " + t("m05.explore.need_feature"))
+        k, features, scaled = normalise_choice(k_slider.value, features, scaling.value)
+        sizes = group_sizes(k, features, scaled)
+        summary = t("m05.explore.summary", k=k, features=feature_words(features), scaled=t("m05.explore.scaled" if scaled else "m05.explore.unscaled"),
+                    smallest=min(sizes), largest=max(sizes))
+        picture = image(k, features, scaled)
+        table.value = table_html(k, features, scaled)
+        return View(summary, picture)
 
-    for control in (k_slider, scaling, *boxes.values()):
-        control.observe(update, names="value")
-    update()
     columns = widgets.HBox([widgets.HTML(t("m05.explore.columns")), *boxes.values()])
-    box = widgets.VBox([k_slider, columns, scaling, summary, out, table])
-    box.add_class("smeai-segment-explorer")
-    return box
+    explorer = build_explorer([k_slider, columns, scaling], render, watch=[k_slider, scaling, *boxes.values()],
+                              css="smeai-segment-explorer", result_css="smeai-segment-summary")
+    explorer.children = (*explorer.children, table)  # the table of averages goes under the picture
+    return explorer
