@@ -12,9 +12,12 @@ from matplotlib.patches import Rectangle
 
 from smeai import i18n
 from smeai.datasets.emails import CATEGORIES
-from smeai.exercises import CORRECT, INCORRECT, get
+from smeai.exercises import CORRECT, INCORRECT, GradeFailure, get, grade
 from smeai.i18n import format_number
 from smeai.modules.m06 import figures, model, widgets
+from smeai.ui.messagebox import MessageBox
+
+from .written import assignment, hidden_cases
 
 m06 = model  # the model's functions, under the name the tests always used
 
@@ -108,13 +111,17 @@ def test_q3_explains_a_word_the_model_never_saw(monkeypatch):
     assert feedback.state == INCORRECT and feedback.key == "m06.q3.unknown_word"
 
 
-def test_q4_hidden_cases_catch_the_edge_of_80():
+def test_q4_extra_cases_catch_the_edge_of_80():
+    cases = hidden_cases(assignment("06"), "m06.q4")  # the trainer's cases, from the assignment
     q4 = get("m06.q4")
     at_most = lambda c: c <= 80  # noqa: E731 (passes every public case)
     assert q4.evaluate(at_most).state == CORRECT
-    assert q4.evaluate(at_most, hidden=True).state == INCORRECT
-    assert q4.evaluate(lambda c: c < 79, hidden=True).state == INCORRECT
-    assert q4.evaluate(lambda c: c < 80, hidden=True).state == CORRECT
+    assert q4.evaluate(at_most, cases=cases).state == INCORRECT
+    assert q4.evaluate(lambda c: c < 79, cases=cases).state == INCORRECT
+    assert q4.evaluate(lambda c: c < 80, cases=cases).state == CORRECT
+    with pytest.raises(GradeFailure) as failed:
+        grade("m06.q4", at_most, cases=cases)
+    assert "een grenswaarde" in str(failed.value) and "80" not in str(failed.value)  # the kind, never the input
 
 
 def test_q5_and_q6_follow_the_language_of_the_learner():
@@ -129,6 +136,7 @@ def test_q5_and_q6_follow_the_language_of_the_learner():
 
 def test_show_inbox_shows_every_category_in_both_languages():
     shown = widgets.show_inbox()
+    assert isinstance(shown, MessageBox)  # the one message box
     html = shown._repr_html_()
     for category in CATEGORIES:
         assert f">{m06.category_name(category)}</span>" in html
@@ -219,7 +227,7 @@ def test_describe_generation_marks_start_words_and_counts_copied_sentences():
 def test_email_explorer_follows_the_picker_and_the_edited_text():
     box = widgets.show_email_explorer()
     picker, text, result, _ = box.children
-    assert "smeai-email-sorter" in box._dom_classes and picker.value == 1
+    assert "smeai-email-explorer" in box._dom_classes and picker.value == 1
     picker.value = m06.EXAMPLE_EMAIL
     assert "factuur" in text.value and "Het model kiest: <b>factuur</b>" in result.value
     assert "Verkeerde bak" in result.value and "Dringend" in result.value
@@ -236,7 +244,7 @@ def test_top_words_and_human_check_explorers_respond():
     box = widgets.show_top_words_explorer()
     (choice, count), _ = box.children[0].children, box.children[1]
     choice.value, count.value = "invoice", 5
-    assert "smeai-top-words" in box._dom_classes
+    assert "smeai-top-words-explorer" in box._dom_classes and box.result.value == ""
     slider, result, _ = widgets.show_human_check_explorer().children
     slider.value = 80
     check = m06.human_check(80)

@@ -24,6 +24,27 @@ TEMPERATURE_TARGET_PCT = 90
 # q7: which of the six texts must never go into a public chatbot, and why
 PRIVACY_ITEMS = {1: None, 2: "personal", 3: None, 4: "secret", 5: "health", 6: "password"}
 MUST_STAY_OUT = frozenset(n for n, why in PRIVACY_ITEMS.items() if why)
+# the solutions' own choices; what they give is derived from the model (see the fields below)
+SOLUTION_KEYWORD = "opgelost"
+SOLUTION_TEMPERATURE = 0.2
+
+
+# -- the numbers the hints and solutions state, from the model -------------------------------------
+
+def _keyword_fields() -> dict:
+    stats = model.keyword_stats(SOLUTION_KEYWORD)
+    return {"hits": stats.hits, "total": stats.total}
+
+
+def _next_word_fields() -> dict:
+    counts, word = _counts()
+    return {"count": str(counts[word]), "total": str(sum(counts.values())), "pct": _next_word_pct()}
+
+
+def _temperature_fields() -> dict:
+    start, likeliest, _ = model.NEXT_WORD[get_language()]
+    return {"temperature": repr(SOLUTION_TEMPERATURE), "pct_at_one": model.chance_pct(start, likeliest),
+            "pct_near": round(model.chance_pct(start, likeliest, temperature=SOLUTION_TEMPERATURE))}
 
 
 # q1: one keyword that finds complaints -------------------------------------------------------------
@@ -51,7 +72,7 @@ def _keyword(word: str) -> Outcome:
     return Outcome(True, ".good", params)
 
 
-q1 = Exercise("m06.q1", Property(_keyword, convert=as_text))
+q1 = Exercise("m06.q1", Property(_keyword, convert=as_text), fields=_keyword_fields)
 
 
 # q2: read off the sorter where the model puts the example e-mail -------------------------------------
@@ -108,13 +129,10 @@ q3 = Exercise("m06.q3", Property(_which_word, convert=as_text))
 
 # q4: below 80 % certainty, a person sorts the e-mail ---------------------------------------------------
 
+# (the trainer's extra cases, around the edge of 80, live in the assignment's hidden test cell)
 q4 = Exercise(
     "m06.q4",
-    FunctionCases(
-        cases=[((95,), False), ((50,), True), ((85,), False), ((70,), True)],
-        hidden_cases=[((80,), False), ((79.9,), True), ((80.1,), False), ((100,), False), ((0,), True)],
-        describe=lambda args: f"{args[0]} %",
-    ),
+    FunctionCases(cases=[((95,), False), ((50,), True), ((85,), False), ((70,), True)], describe=lambda args: f"{args[0]} %"),
 )
 
 
@@ -143,6 +161,7 @@ q5 = Exercise(
             (lambda x: abs(x - 100 * max(_counts()[0].values()) / sum(_counts()[0].values())) < 0.5, ".likeliest"),
         ],
     ),
+    fields=_next_word_fields,
 )
 
 
@@ -166,7 +185,7 @@ def _temperature(value: float) -> Outcome:
     return Outcome(False, ".almost", params)
 
 
-q6 = Exercise("m06.q6", Property(_temperature))
+q6 = Exercise("m06.q6", Property(_temperature), fields=_temperature_fields)
 
 
 # q7: which texts never go into a public chatbot ------------------------------------------------------

@@ -8,10 +8,11 @@ import numbers
 import re
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from ...i18n import format_number, get_language, t
 from ...nextword import tokenize
+from ...ui.explorer import View, build_explorer
+from ...ui.messagebox import MessageBox
 from .figures import STYLE, image
 from .model import (CATEGORIES, N_TEST, NEXT_WORD, LENGTH_RANGE, TEMPERATURE_RANGE, accuracy_pct, category_name,
                     confusion, email_text, human_check, keyword_stats, next_word_chances, next_word_model, predict,
@@ -27,19 +28,9 @@ __all__ = [
 
 # -- what notebook cells show --------------------------------------------------------------------
 
-class _Shown:
-    """Text with an HTML form: plain in a terminal, formatted in a notebook."""
-
-    def __init__(self, text: str, markup: str):
-        self.text, self.markup = text, markup
-
-    def __str__(self) -> str:
-        return self.text
-
-    __repr__ = __str__
-
-    def _repr_html_(self) -> str:
-        return self.markup
+def _shown(text: str, markup: str) -> MessageBox:
+    """Text with an HTML form, in the one message box: plain in a terminal, formatted in a notebook."""
+    return MessageBox(text, icon="", css="smeai-m06-shown", body_html=markup)
 
 
 def _badge(category: str) -> str:
@@ -48,7 +39,7 @@ def _badge(category: str) -> str:
             f'{html.escape(category_name(category))}</span>')
 
 
-def show_inbox(n_per_category: int = 2) -> _Shown:
+def show_inbox(n_per_category: int = 2) -> MessageBox:
     """A few e-mails from the training set, ``n_per_category`` of each category, as cards."""
     data = train_emails()
     picked = []
@@ -69,31 +60,31 @@ def show_inbox(n_per_category: int = 2) -> _Shown:
             f'<div style="white-space:pre-wrap;font-size:0.92em;margin-top:0.3em">{html.escape(row.body)}</div></div>'
         )
         lines.append(f"[{label}{urgent}] {row.subject}\n{row.body}\n")
-    return _Shown("\n".join(lines), "".join(cards))
+    return _shown("\n".join(lines), "".join(cards))
 
 
-def try_keyword(word) -> _Shown:
+def try_keyword(word) -> MessageBox:
     """The result of the rule "this word means a complaint", in a sentence."""
     if not isinstance(word, str) or not word.strip():
         message = t("m06.explore.keyword_need_word")
-        return _Shown(message, f"<p>{html.escape(message)}</p>")
+        return _shown(message, f"<p>{html.escape(message)}</p>")
     try:
         stats = keyword_stats(word)
     except ValueError:
         message = t("m06.explore.keyword_one_word", given=word.strip())
-        return _Shown(message, f"<p>{html.escape(message)}</p>")
+        return _shown(message, f"<p>{html.escape(message)}</p>")
     pct = round(100 * stats.hits / stats.total, 1)
     message = t("m06.explore.keyword_result", word=stats.word, hits=stats.hits, total=stats.total, pct=pct,
                 other=stats.other_hits, other_total=stats.other_total)
-    return _Shown(_plain(message), f"<p>{message}</p>")
+    return _shown(_plain(message), f"<p>{message}</p>")
 
 
-def bag_of_words(text) -> _Shown:
+def bag_of_words(text) -> MessageBox:
     """The bag of words of ``text``: each word the sorter sees, how often, and whether the
     sorter learned anything about it."""
     if not isinstance(text, str) or not words_of(text):
         message = t("m06.explore.bag_need_text")
-        return _Shown(message, f"<p>{html.escape(message)}</p>")
+        return _shown(message, f"<p>{html.escape(message)}</p>")
     rows = word_counts(text)
     known = sorter()[0].vocabulary_
     yes, no = t("m06.explore.yes"), t("m06.explore.no")
@@ -102,17 +93,17 @@ def bag_of_words(text) -> _Shown:
     cells = "".join(f"<tr><td>{html.escape(w)}</td><td style='text-align:right'>{c}</td><td>{yes if w in known else no}</td></tr>" for w, c in rows)
     markup = (f"<table><thead><tr>{''.join(f'<th>{html.escape(h)}</th>' for h in head)}</tr></thead><tbody>{cells}</tbody></table>"
               f"<p>{html.escape(t('m06.explore.bag_total', words=sum(c for _, c in rows), different=len(rows)))}</p>")
-    return _Shown("\n".join(lines), markup)
+    return _shown("\n".join(lines), markup)
 
 
-def explain_email(number: int) -> _Shown:
+def explain_email(number: int) -> MessageBox:
     """One test e-mail as text: the e-mail, the real pile, the model's choice and a table of the
     points its words give to that choice (the sorter without a widget, e.g. for the graded
     assignment)."""
     data = test_emails()
     if isinstance(number, bool) or not isinstance(number, numbers.Integral) or int(number) not in data.index:
         message = t("m06.explore.no_such_email", last=N_TEST)
-        return _Shown(message, f"<p>{html.escape(message)}</p>")
+        return _shown(message, f"<p>{html.escape(message)}</p>")
     number = int(number)
     row = data.loc[number]
     text = email_text(row.subject, row.body)
@@ -128,10 +119,10 @@ def explain_email(number: int) -> _Shown:
     markup = (f"<p><b>{html.escape(title)}</b></p>"
               f'<div style="border:1px solid #999;border-radius:6px;padding:0.4em 0.7em;max-width:46em;white-space:pre-wrap">{html.escape(text)}</div>'
               f"<p>{sentence}</p><table><thead><tr>{''.join(f'<th>{html.escape(h)}</th>' for h in head)}</tr></thead><tbody>{cells}</tbody></table>")
-    return _Shown("\n".join(lines), markup)
+    return _shown("\n".join(lines), markup)
 
 
-def sorting_report() -> _Shown:
+def sorting_report() -> MessageBox:
     """How the sorter did on the 100 test e-mails: a table of real against chosen category,
     and what happened to the urgent complaints."""
     table = confusion()
@@ -152,24 +143,24 @@ def sorting_report() -> _Shown:
         lines.append(category_name(real) + " | " + " | ".join(str(int(table.loc[real, c])) for c in CATEGORIES))
     markup = (f"<p>{summary}</p><table><thead><tr><th>{html.escape(t('m06.explore.report_corner'))}</th>{head}</tr></thead>"
               f"<tbody>{body}</tbody></table><p>{html.escape(t('m06.explore.report_legend'))}</p><p>{urgent_line}</p>")
-    return _Shown("\n".join([_plain(summary), *lines, _plain(urgent_line)]), markup)
+    return _shown("\n".join([_plain(summary), *lines, _plain(urgent_line)]), markup)
 
 
-def next_words(start, *, context: int = 1) -> _Shown:
+def next_words(start, *, context: int = 1) -> MessageBox:
     """Which words followed the last word (or two) of ``start`` in the practice text, and how often."""
     model = next_word_model()
     if not isinstance(start, str) or not tokenize(start):
         message = t("m06.explore.next_need_words")
-        return _Shown(message, f"<p>{html.escape(message)}</p>")
+        return _shown(message, f"<p>{html.escape(message)}</p>")
     if context not in (1, 2):
         message = t("m06.explore.next_bad_context")
-        return _Shown(message, f"<p>{html.escape(message)}</p>")
+        return _shown(message, f"<p>{html.escape(message)}</p>")
     words = tokenize(start)
     after = " ".join(words[-context:])
     counts = model.counts_after(words, context=context)
     if not counts:
         message = t("m06.explore.next_never_seen", words=after)
-        return _Shown(message, f"<p>{html.escape(message)}</p>")
+        return _shown(message, f"<p>{html.escape(message)}</p>")
     head = (t("m06.explore.next_word"), t("m06.explore.next_count", words=after))
     total = sum(c for _, c in counts)
     lines = [" | ".join(head)] + [f"{w} | {c}" for w, c in counts]
@@ -177,7 +168,7 @@ def next_words(start, *, context: int = 1) -> _Shown:
     footer = t("m06.explore.next_total", words=after, total=total)
     markup = (f"<table><thead><tr>{''.join(f'<th>{html.escape(h)}</th>' for h in head)}</tr></thead><tbody>{cells}</tbody></table>"
               f"<p>{html.escape(footer)}</p>")
-    return _Shown("\n".join(lines + [footer]), markup)
+    return _shown("\n".join(lines + [footer]), markup)
 
 
 def _signed(points: float) -> str:
@@ -223,14 +214,7 @@ def describe_generation(start: str, *, temperature: float, length: int, context:
 
 
 
-# -- the explorers --------------------------------------------------------------------------------
-
-def _show(out, image) -> None:
-    """Replace what an ``Output`` shows with ``image``."""
-    out.clear_output(wait=True)
-    with out:
-        display(image)
-
+# -- the explorers (on the shared scaffold) --------------------------------------------------------
 
 def show_top_words_explorer():
     """Choose a category and how many words; see the words that point to it most."""
@@ -238,19 +222,13 @@ def show_top_words_explorer():
                               description=t("m06.explore.category_label"), style={"description_width": "initial"})
     count = widgets.IntSlider(value=10, min=5, max=15, description=t("m06.explore.count_label"),
                               continuous_update=False, style={"description_width": "initial"})
-    out = widgets.Output()
     for category in CATEGORIES:  # drawn now, in the cell: a category's first draw took ~170 ms
         image("top", get_language(), category, count.value)
 
-    def update(change=None):
-        _show(out, image("top", get_language(), choice.value, count.value))
+    def render() -> View:
+        return View("", image("top", get_language(), choice.value, count.value))
 
-    choice.observe(update, names="value")
-    count.observe(update, names="value")
-    update()
-    box = widgets.VBox([widgets.HBox([choice, count]), out])
-    box.add_class("smeai-top-words")
-    return box
+    return build_explorer(widgets.HBox([choice, count]), render, watch=[choice, count], css="smeai-top-words-explorer")
 
 
 def show_email_explorer(number: int = 1):
@@ -259,38 +237,31 @@ def show_email_explorer(number: int = 1):
     picker = widgets.Dropdown(options=[(f"{i}. {row.subject}", i) for i, row in data.iterrows()], value=number,
                               description=t("m06.explore.email_label"), style={"description_width": "initial"},
                               layout=widgets.Layout(width="34em"))
-    box_text = widgets.Textarea(continuous_update=False, layout=widgets.Layout(width="46em", height="12em"),
+    first = data.loc[number]
+    box_text = widgets.Textarea(value=email_text(first.subject, first.body), continuous_update=False,
+                                layout=widgets.Layout(width="46em", height="12em"),
                                 description=t("m06.explore.text_label"), style={"description_width": "initial"})
-    result = widgets.HTML()
-    result.add_class("smeai-sort-result")
-    out = widgets.Output()
 
     def original():
         row = data.loc[picker.value]
         return row if box_text.value == email_text(row.subject, row.body) else None
 
-    def update(change=None):
+    def render() -> View:
         text = box_text.value
-        result.value = describe_sorting(text, original())
-        if words_of(text):
-            _show(out, image("sorting", get_language(), text))
-        else:
-            out.clear_output()
+        return View(describe_sorting(text, original()), image("sorting", get_language(), text) if words_of(text) else None)
+
+    explorer = build_explorer([picker, box_text], render, watch=[box_text], css="smeai-email-explorer")
 
     def pick(change=None):
         row = data.loc[picker.value]
         text = email_text(row.subject, row.body)
         if box_text.value == text:
-            update()
+            explorer.update()  # the same text, but now it is (or is no longer) this e-mail's own
         else:
-            box_text.value = text  # its observer redraws
+            box_text.value = text  # the scaffold redraws when the text changes
 
     picker.observe(pick, names="value")
-    box_text.observe(update, names="value")
-    pick()
-    box = widgets.VBox([picker, box_text, result, out])
-    box.add_class("smeai-email-sorter")
-    return box
+    return explorer
 
 
 def show_human_check_explorer():
@@ -298,22 +269,14 @@ def show_human_check_explorer():
     mistakes it catches."""
     slider = widgets.IntSlider(value=50, min=30, max=100, step=5, description=t("m06.explore.threshold_label"),
                                continuous_update=False, style={"description_width": "initial"}, layout=widgets.Layout(width="30em"))
-    result = widgets.HTML()
-    result.add_class("smeai-human-result")
-    out = widgets.Output()
 
-    def update(change=None):
+    def render() -> View:
         check = human_check(slider.value)
-        result.value = t("m06.explore.human_result", threshold=check.threshold_pct, person=check.to_person, total=N_TEST,
-                         caught=check.caught, mistakes=check.mistakes, missed=check.mistakes - check.caught,
-                         urgent=check.urgent_missed)
-        _show(out, image("human", get_language(), slider.value))
+        text = t("m06.explore.human_result", threshold=check.threshold_pct, person=check.to_person, total=N_TEST,
+                 caught=check.caught, mistakes=check.mistakes, missed=check.mistakes - check.caught, urgent=check.urgent_missed)
+        return View(text, image("human", get_language(), slider.value))
 
-    slider.observe(update, names="value")
-    update()
-    box = widgets.VBox([slider, result, out])
-    box.add_class("smeai-human-check")
-    return box
+    return build_explorer(slider, render, css="smeai-human-check-explorer")
 
 
 def show_nextword_explorer(start: str | None = None):
@@ -335,38 +298,28 @@ def show_nextword_explorer(start: str | None = None):
     seed = widgets.BoundedIntText(value=1, min=0, max=9999, description=t("m06.explore.seed_label"),
                                   style={"description_width": "initial"}, layout=widgets.Layout(width="14em"))
     again = widgets.Button(description=t("m06.explore.again_label"), icon="refresh")
-    result = widgets.HTML()
-    result.add_class("smeai-generated")
-    out = widgets.Output()
-    shown = {"chart": None}
 
-    def update(change=None):
+    def render() -> View:
         seed.disabled = not fixed.value
-        chosen_seed = seed.value if fixed.value else None
         try:
-            text, chances = describe_generation(start_box.value, temperature=float(temperature.value), length=int(length.value),
-                                                context=int(context.value), seed=chosen_seed)
-        except (ValueError, TypeError):
-            result.value = t("m06.explore.gen_problem")
-            shown["chart"] = None
-            out.clear_output()
-            return
-        result.value = text
+            text, _ = describe_generation(start_box.value, temperature=float(temperature.value), length=int(length.value),
+                                          context=int(context.value), seed=seed.value if fixed.value else None)
+        except (ValueError, TypeError):  # settings the model cannot write with: say so, not an error
+            return View(t("m06.explore.gen_problem"))
+        # the chart depends on the start, the temperature and the context, not on the length or
+        # the seed: a cached picture, drawn once per setting
         chart = (get_language(), start_box.value, round(float(temperature.value), 1), int(context.value))
-        if chart != shown["chart"]:  # the length and the seed change the text, not the chances
-            shown["chart"] = chart
-            _show(out, image("chances", *chart))
+        return View(text, image("chances", *chart))
+
+    controls = [start_box, temperature, length, context, widgets.HBox([fixed, seed, again])]
+    explorer = build_explorer(controls, render, watch=[start_box, temperature, length, context, fixed, seed],
+                              css="smeai-nextword-explorer", result_css="smeai-generated")
 
     def redraw(_):
         if fixed.value:
-            seed.value = (seed.value + 1) % 10000  # a new seed; its observer redraws
+            seed.value = (seed.value + 1) % 10000  # a new seed; the scaffold redraws
         else:
-            update()
+            explorer.update()
 
-    for control in (start_box, temperature, length, context, fixed, seed):
-        control.observe(update, names="value")
     again.on_click(redraw)
-    update()
-    box = widgets.VBox([start_box, temperature, length, context, widgets.HBox([fixed, seed, again]), result, out])
-    box.add_class("smeai-nextword")
-    return box
+    return explorer
