@@ -84,3 +84,10 @@ def test_the_assignments_extra_cases_catch_a_rule_tuned_to_the_shown_cases():
         grade("m04.q5", tuned, cases=cases)
     assert "een gewoon geval" in str(failed.value) and "2" not in str(failed.value)  # the kind, never the input
     assert grade("m04.q5", lambda n: n >= 1, cases=cases) is True
+
+
+def test_the_notebooks_split_is_the_models_split():
+    # the learner's own cell splits the invoices as the explorers do, so their numbers agree
+    for path in course("04"):
+        share, seed = one(path, r"train_test_split\(\w+, test_size=([\d.]+), random_state=(\d+)\)", "code").groups()
+        assert (float(share), int(seed)) == (model.TEST_SHARE, model.SPLIT_SEED)
