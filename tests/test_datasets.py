@@ -34,9 +34,9 @@ def test_bad_options_are_refused(kwargs):
         make_apples(**kwargs)
 
 
-# One way to refuse a bad option, for every generator: scikit-learn's check_scalar inside
-# smeai.datasets._random.check_option. The first bad value of each generator is a bool where a
-# number belongs (check_scalar alone would take it as an int), the second is out of range.
+# One way to refuse a bad option, for every generator (check_scalar's contract, without importing
+# scikit-learn): smeai.datasets._random.check_option. The first bad value of each generator is a bool where a
+# number belongs, the second is out of range.
 _BAD_OPTIONS = {
     "make_access_events": [{"n_days": True}, {"n_employees": 3}],
     "make_apples": [{"n_samples": True}, {"label_noise": float("nan")}],

@@ -27,7 +27,7 @@ def _load_cases():
 CASES, BAD_INPUT, STARTERS = _load_cases()
 
 
-def only_public_cases(size_mm, redness_pct):  # passes the cases shown in m01.q4, fails the hidden ones
+def only_public_cases(size_mm, redness_pct):  # passes the cases shown in m01.q4, fails the extra ones
     return size_mm >= 70 and redness_pct >= 40
 
 
@@ -84,12 +84,17 @@ def test_decimal_comma_messages_show_the_fix():
     assert "NaN" in q2.evaluate(float("nan")).message()
 
 
-def test_hidden_cases_run_only_when_grading():
+# the trainer's extra cases for m01.q4, as the assignment's hidden test cell hands them in
+M01_Q4_EXTRA = [((72, 45), True, "boundary"), ((72, 44), False, "boundary"), ((70, 90), True, "boundary"), ((69, 90), False, "boundary")]
+
+
+def test_extra_cases_run_only_when_grading_and_never_name_their_input():
     q4 = get("m01.q4")
     assert q4.evaluate(only_public_cases).state == CORRECT
-    assert q4.evaluate(only_public_cases, hidden=True).state == INCORRECT
-    with pytest.raises(GradeFailure, match="72 mm, 44 %"):
-        grade("m01.q4", only_public_cases, hidden=True)
+    assert q4.evaluate(only_public_cases, cases=M01_Q4_EXTRA).state == INCORRECT
+    with pytest.raises(GradeFailure, match="grenswaarde") as caught:
+        grade("m01.q4", only_public_cases, cases=M01_Q4_EXTRA)
+    assert "72" not in str(caught.value) and "44" not in str(caught.value)
 
 
 def test_grade_raises_the_same_message_the_learner_sees():
@@ -194,7 +199,7 @@ def test_a_function_that_escapes_with_a_base_exception_is_still_a_message():
 
     assert get("m01.q4").evaluate(exits).key == "check.function_raised"
     with pytest.raises(GradeFailure, match="Stop"):
-        grade("m01.q4", stops_only_on_hidden, hidden=True)
+        grade("m01.q4", stops_only_on_hidden, cases=M01_Q4_EXTRA)
 
 
 def test_grade_ignores_warnings_so_nbgrader_does_not_score_stderr(recwarn):
@@ -204,7 +209,7 @@ def test_grade_ignores_warnings_so_nbgrader_does_not_score_stderr(recwarn):
         warnings.warn("a library warning")
         return size_mm >= 70 and redness_pct >= 45
 
-    assert grade("m01.q4", warns, hidden=True) is True
+    assert grade("m01.q4", warns, cases=M01_Q4_EXTRA) is True
     assert len(recwarn) == 0
 
 
@@ -218,7 +223,7 @@ def test_an_answer_that_claims_to_equal_everything_is_not_correct():
 
     assert get("m01.q4").evaluate(cheats).state == INCORRECT
     with pytest.raises(GradeFailure):
-        grade("m01.q4", cheats, hidden=True)
+        grade("m01.q4", cheats, cases=M01_Q4_EXTRA)
 
 
 # -- extra cases from the trainer's hidden test cell, handed in as data -----------------------------

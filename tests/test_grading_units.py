@@ -182,7 +182,7 @@ def test_scan_survives_code_that_does_not_parse():
 def graded_notebook():
     setup = new_code_cell('from smeai.exercises import grade\nimport smeai\nsmeai.set_language("nl")', metadata=nbg("setup", locked=True))
     task = new_markdown_cell("## Opdracht 4 (2 punten): de regel", metadata=nbg("q4-task", locked=True))
-    message = get("m01.q4").evaluate(lambda m, r: m >= 70 and r > 45, hidden=True).text("nl")
+    message = get("m01.q4").evaluate(lambda m, r: m >= 70 and r > 45, cases=[((72, 45), True, "boundary")]).text("nl")
     tests = new_code_cell(TEST_SOURCE, metadata=nbg("q4-tests", grade=True, locked=True, points=2))
     tests.metadata["nbgrader"]["score"] = 0.0
     tests.outputs = [new_output("error", ename="KeyboardInterrupt", evalue="",
@@ -343,7 +343,7 @@ def test_the_probe_reports_this_machine_honestly(tmp_path):
 
 GUARD_SCRIPT = r'''
 import builtins, json, sys
-import smeai.exercises, smeai.exercises.m01
+import smeai.exercises, smeai.modules.m01.exercises
 from smeai.exercises import core
 from smeai.grading.guard import Guard
 guard = Guard(None)

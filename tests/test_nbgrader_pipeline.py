@@ -59,6 +59,19 @@ def _is_wrong_only_in_hidden_cases(maat_mm, rood_pct):
     return maat_mm >= 70 and rood_pct > 45
 
 
+def trainer_cases(grade_id: str = "q4-tests") -> list:
+    """The extra cases the trainer's source notebook hands to ``grade(..., cases=[...])`` in its
+    hidden tests: read from there, so no copy of them lives in the tests or the package."""
+    import ast
+
+    nb = nbformat.read(REPO / "assessments" / "source" / ASSIGNMENT / f"{NOTEBOOK}.ipynb", as_version=4)
+    (cell,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id]
+    hidden = cell.source.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+    (call,) = [node for node in ast.walk(ast.parse(hidden)) if isinstance(node, ast.Call)]
+    (cases,) = [k.value for k in call.keywords if k.arg == "cases"]
+    return ast.literal_eval(cases)
+
+
 PARTIAL_ANSWERS = {  # grade_id -> (the starter line, what the learner typed over it)
     "q1-answer": ('taak = ___', 'taak = "voorspellen"\ngrade = 8  # a name clash with the checker'),
     "q2-answer": ('regel_70_pct = ___', 'regel_70_pct = "72,5"'),
@@ -106,7 +119,7 @@ def submit(root: Path, student: str, nb) -> None:
 
 class _Text(html.parser.HTMLParser):
     """The text a reader sees in an HTML page: tags dropped, entities decoded, no CSS or script.
-    Syntax highlighting splits ``hidden=True`` into several spans, so raw HTML is not searched."""
+    Syntax highlighting splits ``cases=[...]`` into several spans, so raw HTML is not searched."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -134,7 +147,7 @@ def visible_text(page: str) -> str:
 
 
 def hidden_test_leaks(text: str) -> list[str]:
-    return [s for s in ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "hidden=True", "hidden = True") if s in text]
+    return [s for s in ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "hidden=True", "hidden = True", "cases=[", "cases = [") if s in text]
 
 
 def error_outputs(cell) -> list:
@@ -253,7 +266,7 @@ def test_failed_checks_in_the_autograded_notebook_show_only_the_dutch_message(co
     expected = {
         "q2-tests": get("m01.q2").evaluate(PARTIAL_VALUES["m01.q2"]).text("nl"),
         "q3-tests": get("m01.q3").evaluate(PARTIAL_VALUES["m01.q3"]).text("nl"),
-        "q4-tests": get("m01.q4").evaluate(_is_wrong_only_in_hidden_cases, hidden=True).text("nl"),
+        "q4-tests": get("m01.q4").evaluate(_is_wrong_only_in_hidden_cases, cases=trainer_cases()).text("nl"),
     }
     for grade_id, message in expected.items():
         (error,) = errors[grade_id]
@@ -261,9 +274,9 @@ def test_failed_checks_in_the_autograded_notebook_show_only_the_dutch_message(co
         assert error.ename == "GradeFailure" and error.evalue == message
         # GradeFailure._render_traceback_: one line, the message, and no line of the test's source
         assert error.traceback == [message], error.traceback
-    # the q4 public cases pass; it is the hidden case that fails
+    # the q4 public cases pass; it is an extra case that fails, named by its kind, not its input
     assert get("m01.q4").evaluate(_is_wrong_only_in_hidden_cases).correct
-    assert "72 mm, 45 %" in expected["q4-tests"]
+    assert "grenswaarde" in expected["q4-tests"] and "72" not in expected["q4-tests"]
 
 
 def test_untouched_submission_is_told_it_is_not_attempted_in_dutch(course):
@@ -289,7 +302,7 @@ def test_passing_checks_say_so_in_dutch_and_leave_no_value_for_partial_credit(co
 def test_autograde_restores_the_hidden_test_before_running_it(course):
     # the learner never had the hidden line; the grader put it back and ran it
     nb = cells_by_id(autograded(course, "partial"))
-    assert 'grade("m01.q4", is_klasse1, hidden=True)' in nb["q4-tests"].source
+    assert 'grade("m01.q4", is_klasse1, cases=[' in nb["q4-tests"].source
 
 
 # -- feedback ------------------------------------------------------------------------------------
@@ -306,7 +319,7 @@ def test_the_leak_check_would_see_a_hidden_test_in_plain_nbconvert_html(course):
     from nbconvert import HTMLExporter
 
     page, _ = HTMLExporter().from_notebook_node(autograded(course, "partial"))
-    assert "hidden=True" in visible_text(page) and "BEGIN HIDDEN TESTS" in visible_text(page)
+    assert "cases=[" in visible_text(page) and "BEGIN HIDDEN TESTS" in visible_text(page)
 
 
 def test_feedback_shows_scores_and_the_learner_facing_messages(course):
@@ -315,14 +328,14 @@ def test_feedback_shows_scores_and_the_learner_facing_messages(course):
     assert f"Score: 1.0 / {AUTOGRADED_MAX + REFLECTION_POINTS:.1f}" in partial
     assert f"Score: {AUTOGRADED_MAX:.1f} / {AUTOGRADED_MAX + REFLECTION_POINTS:.1f}" in reference
 
-    hidden_failure = get("m01.q4").evaluate(_is_wrong_only_in_hidden_cases, hidden=True).text("nl")
+    hidden_failure = get("m01.q4").evaluate(_is_wrong_only_in_hidden_cases, cases=trainer_cases()).text("nl")
     for message in (
         hidden_failure,
         get("m01.q2").evaluate(PARTIAL_VALUES["m01.q2"]).text("nl"),
         get("m01.q3").evaluate(PARTIAL_VALUES["m01.q3"]).text("nl"),
     ):
         assert " ".join(message.split()) in partial, message
-    assert "volgens de expert is het" in partial  # words of m01.q4.case_failed in locales/nl
+    assert "extra geval van je trainer" in partial  # words of check.extra_case_failed in locales/nl
     # (the intro mentions the label too, so look for it as a message starts: with its icon)
     assert "✘ " + t("feedback.incorrect", "nl") not in reference
     assert "✘ " + t("feedback.incorrect", "nl") in partial

@@ -27,6 +27,7 @@ def latest(reflection_id: str, events: list[dict] | None = None) -> str:
 
 def show_reflection(reflection_id: str):
     """The question, a text box that keeps what was written earlier, and a save button."""
+    # here, not at the top: plan and record read reflections back without any widgets
     import ipywidgets as widgets
 
     prompt = widgets.HTML(f"<b>{t(reflection_id + '.prompt')}</b>")

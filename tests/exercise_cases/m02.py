@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 
 from smeai import ___
-from smeai.explore import m02 as data
+from smeai.modules.m02 import model as data
 
 from .common import BAD_FUNCTION, BAD_NUMBER, BAD_TEXT
 

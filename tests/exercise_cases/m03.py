@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 
 from smeai import ___
-from smeai.explore import m03 as model
+from smeai.modules.m03 import model as model
 
 from .common import BAD_FUNCTION, BAD_NUMBER, BAD_TEXT
 

@@ -7,7 +7,6 @@ import math
 import numbers
 
 import numpy as np
-from sklearn.utils import check_scalar
 
 
 class BadOption(TypeError, ValueError):
@@ -25,15 +24,26 @@ def check_random_state(random_state) -> np.random.Generator:
     raise BadOption(f"random_state must be None, an int or a numpy Generator, not {random_state!r}")
 
 
+_INCLUDED = {"both": (True, True), "left": (True, False), "right": (False, True), "neither": (False, False)}
+
+
 def check_option(value, name: str, *, whole: bool = False, low=None, high=None, closed: str = "both"):
-    """``value`` checked with scikit-learn's ``check_scalar``: a whole number (``whole=True``) or
-    any real number, within ``low``..``high`` (``closed``: "both", "left", "right" or "neither"
-    end included). Returns it as ``int`` or ``float``; raises :class:`BadOption` otherwise."""
+    """``value`` as a whole number (``whole=True``) or a finite real number within ``low``..``high``
+    (``closed``: which ends are included: "both", "left", "right" or "neither"). Returns it as
+    ``int`` or ``float``; raises :class:`BadOption` otherwise.
+
+    The same contract as scikit-learn's ``sklearn.utils.check_scalar`` (and the same message
+    shape), but without importing scikit-learn: that import costs 1-3 s, and generators such as
+    the bakery's (module 02) need only numpy and pandas. A bool is refused (``check_scalar`` would
+    take ``True`` as 1).
+    """
     kind = numbers.Integral if whole else numbers.Real
-    if isinstance(value, bool) or (not whole and isinstance(value, numbers.Real) and not math.isfinite(value)):
-        raise BadOption(f"{name} must be a {'whole ' if whole else ''}number, not {value!r}")
-    try:
-        check_scalar(value, name, kind, min_val=low, max_val=high, include_boundaries=closed)
-    except (TypeError, ValueError) as error:
-        raise BadOption(str(error)) from None
+    if isinstance(value, bool) or not isinstance(value, kind) or (not whole and not math.isfinite(value)):
+        wanted = "a whole number" if whole else "a finite number"
+        raise BadOption(f"{name} must be {wanted}, not {value!r}")
+    low_in, high_in = _INCLUDED[closed]
+    if low is not None and (value < low or (value == low and not low_in)):
+        raise BadOption(f"{name} == {value!r}, must be {'>=' if low_in else '>'} {low}.")
+    if high is not None and (value > high or (value == high and not high_in)):
+        raise BadOption(f"{name} == {value!r}, must be {'<=' if high_in else '<'} {high}.")
     return int(value) if whole else float(value)

@@ -54,7 +54,8 @@ class Case:
 
 
 def as_cases(cases) -> tuple[Case, ...]:
-    """Trainer data (``[((72, 45), True, "boundary"), ((0, 10), 20.0)]``) as :class:`Case` objects."""
+    """Trainer data (``[(args, expected, "boundary"), (args, expected)]``, ``args`` a tuple) as
+    :class:`Case` objects."""
     result = []
     for case in cases or ():
         if not isinstance(case, Case):

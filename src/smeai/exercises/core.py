@@ -35,8 +35,9 @@ class Exercise:
 
     The texts (hints, solution, the exercise's own messages) are catalogue keys under the id,
     e.g. ``m01.q2.hints`` and ``m01.q2.solution``. ``fields()`` gives the values of the
-    ``{fields}`` in the hints and the solution: numbers the module's model derives (a share, a
-    count), so no catalogue types them by hand. (With ``fields``, write a literal brace as ``{{``.)
+    ``{fields}`` in the hints, the solution and the messages: numbers the module's model derives
+    (a share, a count), so no catalogue types them by hand. (With ``fields``, write a literal
+    brace in a hint or solution as ``{{``.)
     """
 
     def __init__(self, id: str, check: Check, *, fields: Callable[[], dict] | None = None):
@@ -84,7 +85,8 @@ class Exercise:
     def _feedback(self, state: str, key: str, params: dict | None = None) -> Feedback:
         if key.startswith("."):
             key = self.id + key
-        return Feedback(state, key, dict(params or {}), self.id)
+        # the model's numbers can appear in any message of the exercise; the outcome's own win
+        return Feedback(state, key, {**self.fields(), **(params or {})}, self.id)
 
     # -- what the learner calls ------------------------------------------------------------
     def check(self, answer=_NOTHING) -> None:
@@ -179,7 +181,7 @@ def grade(exercise_id: str, answer=_NOTHING, *, cases=(), hidden: bool = False) 
 
     ``cases`` are extra cases that only the trainer's source notebook holds, between
     ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS``, as data on one line:
-    ``grade("m01.q4", is_klasse1, cases=[((72, 45), True, "boundary"), ((72, 44), False, "boundary")])``.
+    ``grade("m01.q4", is_klasse1, cases=[(args, expected, "boundary"), ...])`` with ``args`` a tuple.
     A failed extra case is reported by its kind, never by its input.
     ``hidden=True`` is TRANSITIONAL: it runs the old in-package hidden cases of modules not yet moved.
     """

@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from ..i18n import t
 from ..plotting import draw_into
 
-__all__ = ["View", "Explorer", "build_explorer"]
+__all__ = ["View", "build_explorer"]
 
 log = logging.getLogger(__name__)
 
@@ -34,30 +34,21 @@ class View:
     picture: Any = None
 
 
-class Explorer(widgets.VBox):
-    """The explorer's box: ``controls``, then the read-out (``.result``), then the picture
-    (``.out``). ``update()`` redraws; it runs once when the explorer is built."""
+class _Redraw:
+    """The one callback every explorer has: ``render()``, then the read-out and the picture;
+    on any error the catalogue's message, and a log line for the trainer."""
 
-    def __init__(self, controls: Sequence[widgets.Widget], render: Callable[[], View], *, css: str,
-                 watch: Sequence[widgets.Widget] | None = None, result_css: str | None = None,
-                 show_picture: bool = True):
-        self.render = render
-        self.result = widgets.HTML()
-        self.result.add_class(result_css or css.replace("-explorer", "-result"))
-        self.out = widgets.Output()
-        super().__init__([*controls, self.result, *([self.out] if show_picture else [])])
-        self.add_class(css)
-        for control in (controls if watch is None else watch):
-            control.observe(self.update, names="value")
-        self.update()
+    def __init__(self, render: Callable[[], View], result: widgets.HTML, out: widgets.Output | None):
+        self.render, self.result, self.out = render, result, out
 
-    def update(self, change=None) -> None:
+    def __call__(self, change=None) -> None:
         try:
             view = self.render()
             if isinstance(view, str):
                 view = View(view)
             self.result.value = view.text
-            self._draw(view.picture)
+            if self.out is not None:
+                self._draw(view.picture)
         except Exception as error:  # the one error path: a widget never shows a traceback
             log.exception("explorer %s could not redraw", getattr(self.render, "__qualname__", self.render))
             self.result.value = t("widgets.error", error=type(error).__name__)
@@ -75,15 +66,25 @@ class Explorer(widgets.VBox):
 
 
 def build_explorer(controls, render: Callable[[], View], *, css: str, watch=None, result_css: str | None = None,
-                   show_picture: bool = True) -> Explorer:
+                   show_picture: bool = True) -> widgets.VBox:
     """An explorer: ``controls`` (one widget or a list) shown on top, ``render()`` called on
     every change of a ``watch``-ed widget (default: the controls) and once at the start.
 
+    Returns a plain ``VBox`` (children: the controls, the read-out, the picture) with three
+    handles: ``.result`` (the read-out, an ``HTML``), ``.out`` (the picture's ``Output``, or
+    ``None`` with ``show_picture=False``) and ``.update()`` (redraw now).
     ``css`` names the box (``"smeai-rule-explorer"``); the read-out gets ``result_css`` (default:
     the same name with ``-result``), which browser tests and benchmarks look for.
     """
-    if isinstance(controls, widgets.Widget):
-        controls = [controls]
-    if isinstance(watch, widgets.Widget):
-        watch = [watch]
-    return Explorer(list(controls), render, css=css, watch=watch, result_css=result_css, show_picture=show_picture)
+    controls = [controls] if isinstance(controls, widgets.Widget) else list(controls)
+    watch = controls if watch is None else ([watch] if isinstance(watch, widgets.Widget) else list(watch))
+    result = widgets.HTML()
+    result.add_class(result_css or css.replace("-explorer", "-result"))
+    out = widgets.Output() if show_picture else None
+    box = widgets.VBox([*controls, result, *([out] if out is not None else [])])
+    box.add_class(css)
+    box.result, box.out, box.update = result, out, _Redraw(render, result, out)
+    for control in watch:
+        control.observe(box.update, names="value")
+    box.update()
+    return box
