@@ -1,7 +1,7 @@
 """Module 05's numbers written in its notebooks and its assignment, computed from the model."""
 
 from smeai import i18n
-from smeai.exercises import CORRECT, all_exercises
+from smeai.exercises import CORRECT, all_exercises, get
 from smeai.modules.m05 import model
 from smeai.modules.m05.exercises import most_groups
 
@@ -58,7 +58,9 @@ def test_every_solution_text_passes_its_own_check_in_both_languages():
 def test_q2s_messages_state_the_columns_ranges():
     data = model.customers()
     recency, orders, over = int(data.recency_days.max()), (int(data.orders.min()), int(data.orders.max())), int(data.monetary_eur.max() // 1000 * 1000)
+    assert over < data.monetary_eur.max() < over + 1000  # "over € 2.000"
+    q2 = get("m05.q2")
     for lang, words in (("nl", ("Dagen lopen van 0 tot {}", "loopt van {} tot {}", "tot ruim € {}")), ("en", ("Days go from 0 to {}", "goes from {} to {}", "up to over € {}"))):
-        assert words[0].format(recency) in i18n.t("m05.q2.option.recency_days", lang)
-        assert words[1].format(*orders) in i18n.t("m05.q2.option.orders", lang)
-        assert words[2].format(i18n.format_number(over, lang)) in i18n.t("m05.q2.option.monetary_eur", lang)
+        assert words[0].format(recency) in q2.evaluate("recency_days").message(lang)
+        assert words[1].format(*orders) in q2.evaluate("orders").message(lang)
+        assert words[2].format(i18n.format_number(over, lang)) in q2.evaluate("monetary_eur").message(lang)

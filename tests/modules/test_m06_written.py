@@ -52,7 +52,9 @@ def test_the_next_word_texts_state_the_counts_of_both_languages():
     count, total = shown["nl"]
     for lang, sentence in (("nl", 'kwam \"belt\" {} van de {} keer. Het model kiest \"belt\" dus met {} % kans'),
                            ("en", '\"calls\" came {} of the {} times. So the model chooses \"calls\" with a {} % chance')):
-        assert sentence.format(count, total, i18n.format_number(round(100 * count / total, 1), lang)) in i18n.t("m06.q5.right", lang)
+        i18n.set_language(lang)
+        right = get("m06.q5").evaluate(100 * count / total)
+        assert right.state == CORRECT and sentence.format(count, total, i18n.format_number(round(100 * count / total, 1), lang)) in right.message(lang)
 
 
 def test_the_keyword_solution_is_found_once_elsewhere_as_its_comment_says():
