@@ -1,4 +1,5 @@
-"""Module 05: finding groups of customers of a webshop with k-means.
+"""Module 05's data model and answer key: groups of customers of a webshop, found with k-means.
+Plain Python: no widgets, no plotting.
 
 Every grouping the explorer offers (k from 2 to 6, any choice of the three RFM columns, scaled
 or not) is computed once, at first use, for the same 400 customers: 70 small k-means runs that
@@ -11,9 +12,18 @@ import itertools
 from functools import cache
 
 import numpy as np
+import pandas as pd
+from sklearn.cluster import KMeans
+from threadpoolctl import ThreadpoolController
 
-from ..datasets.webshop import make_webshop_customers
-from ..i18n import format_number, t
+from ...datasets.webshop import make_webshop_customers
+from ...i18n import format_number, t
+
+__all__ = [
+    "CUSTOMERS_SEED", "N_CUSTOMERS", "FEATURES", "K_VALUES", "START_K", "MIN_GROUP_SIZE", "SYMBOLS",
+    "PROFILE_COLUMNS", "customers", "hidden_segments", "scale", "normalise_choice", "groups",
+    "precompute", "profile", "group_sizes", "profile_frame", "sizes_frame", "feature_words",
+]
 
 CUSTOMERS_SEED = 7  # the 400 customers of Webwinkel Tuinhuis that every number in module 05 is about
 N_CUSTOMERS = 400
@@ -23,8 +33,6 @@ START_K = 3  # the explorer opens here; exercise 1 asks for k = 4
 MIN_GROUP_SIZE = 40  # exercise 4: a mailing is worth the work for a group of at least this many
 # the text symbols that stand for the marker shapes in tables (smeai.plotting.MARKERS)
 SYMBOLS = ("●", "✖", "■", "▲", "◆", "▼")
-# colours from the Okabe-Ito palette (smeai.plotting.PALETTE), without the pale yellow
-_COLOUR_ORDER = (4, 0, 2, 5, 6, 1)
 
 
 @cache
@@ -68,14 +76,10 @@ def normalise_choice(k, features, scaled) -> tuple[int, tuple[str, ...], bool]:
 @cache
 def _threads():
     """threadpoolctl's view of the thread pools, made once (looking them up takes a few ms)."""
-    from threadpoolctl import ThreadpoolController
-
     return ThreadpoolController()
 
 
 def _fit(k: int, features: tuple[str, ...], scaled: bool) -> np.ndarray:
-    from sklearn.cluster import KMeans
-
     data = customers()
     values = data[list(features)].to_numpy(dtype=float)
     if scaled:
@@ -118,8 +122,6 @@ def precompute() -> int:
 
 @cache
 def _profile(k: int, features: tuple[str, ...], scaled: bool):
-    import pandas as pd
-
     data = customers()
     labels = _groups(k, features, scaled) - 1
     counts = np.bincount(labels, minlength=k)
@@ -159,8 +161,6 @@ def profile_frame(k: int, features=FEATURES, scaled: bool = True):
     """The profile as a learner reads it: column names in their language, numbers their way,
     one row per group named by its symbol and number. Used by the explorer's table and by the
     graded assignment."""
-    import pandas as pd
-
     table = profile(k, features, scaled)
     labels = [f"{SYMBOLS[(group - 1) % len(SYMBOLS)]} " + t("m05.explore.group", number=group) for group in table.index]
     rows = [[format_number(row[c]) for c in PROFILE_COLUMNS] for _, row in table.iterrows()]
@@ -170,8 +170,6 @@ def profile_frame(k: int, features=FEATURES, scaled: bool = True):
 
 def sizes_frame(features=FEATURES, scaled: bool = True):
     """For every k the explorer offers: the size of each group (group 1 = highest spend)."""
-    import pandas as pd
-
     rows = []
     for k in K_VALUES:
         sizes = group_sizes(k, features, scaled)
@@ -180,125 +178,6 @@ def sizes_frame(features=FEATURES, scaled: bool = True):
     return pd.DataFrame(rows, columns=headers, index=pd.Index(K_VALUES, name="k"))
 
 
-# -- drawing -----------------------------------------------------------------------------------
-
-def _feature_words(features) -> str:
+def feature_words(features) -> str:
+    """The chosen columns in the learner's words: "dagen, besteding"."""
     return ", ".join(t(f"m05.explore.feature.{f}") for f in features)
-
-
-def draw(k: int, features=FEATURES, scaled: bool = True):
-    """Two panels of the same customers, one dot per customer, coloured and shaped by group:
-    days since the last order against spend, and number of orders against spend. The big
-    outlined marks are the middles of the groups (their averages)."""
-    from matplotlib.figure import Figure
-
-    from ..plotting import MARKERS, PALETTE
-
-    k, features, scaled = normalise_choice(k, features, scaled)
-    data = customers()
-    labels = _groups(k, features, scaled)
-    table = _profile(k, features, scaled)
-    figure = Figure(figsize=(9.4, 3.9), dpi=80)
-    left, right = figure.subplots(1, 2, sharey=True)
-    # fixed margins: a layout engine would measure every text twice and double the drawing time
-    figure.subplots_adjust(left=0.08, right=0.78, bottom=0.14, top=0.84, wspace=0.06)
-    for ax, x_column in ((left, "recency_days"), (right, "orders")):
-        ax.grid(True, alpha=0.3)
-        for group in range(1, k + 1):
-            mask = labels == group
-            colour = PALETTE[_COLOUR_ORDER[group - 1]]
-            marker = MARKERS[group - 1]
-            label = t("m05.explore.legend", number=group, count=int(table.customers[group]))
-            ax.scatter(data[x_column].to_numpy()[mask], data.monetary_eur.to_numpy()[mask], s=18, c=colour, marker=marker, alpha=0.75, linewidths=0.3, label=label)
-            ax.scatter([table[x_column][group]], [table.monetary_eur[group]], s=190, c=colour, marker=marker, edgecolors="black", linewidths=1.6, zorder=3)
-        ax.set_xlabel(t(f"m05.explore.axis.{x_column}"))
-    left.set_ylabel(t("m05.explore.axis.monetary_eur"))
-    left.set_title(t("m05.explore.title_left"), fontsize="medium")
-    right.set_title(t("m05.explore.title_right"), fontsize="medium")
-    handles, labels_ = left.get_legend_handles_labels()
-    figure.legend(handles, labels_, loc="upper left", bbox_to_anchor=(0.79, 0.84), fontsize="small", markerscale=1.5, title=t("m05.explore.legend_title"), title_fontsize="small")
-    scaled_word = t("m05.explore.scaled" if scaled else "m05.explore.unscaled")
-    figure.suptitle(t("m05.explore.suptitle", k=k, features=_feature_words(features), scaled=scaled_word), fontsize="medium")
-    return figure
-
-
-@cache
-def _image(k: int, features: tuple[str, ...], scaled: bool, lang: str):
-    """The drawing as a PNG image, kept per setting: coming back to a setting shows it at once."""
-    from ..plotting import as_image
-
-    return as_image(draw(k, features, scaled))
-
-
-def image(k: int, features=FEATURES, scaled: bool = True):
-    """The figure of :func:`draw` as an image for display, in the learner's language."""
-    from ..i18n import get_language
-
-    return _image(*normalise_choice(k, features, scaled), get_language())
-
-
-def _table_html(k, features, scaled) -> str:
-    """The profile as a small HTML table; each group's symbol in its colour, so the table
-    reads like the legend (shape and colour, never colour alone)."""
-    import html
-
-    from ..plotting import PALETTE
-
-    frame = profile_frame(k, features, scaled)
-    cell = "padding:0.2em 0.6em;text-align:right"
-    names = [frame.index.name, *frame.columns]
-    head = "".join(f'<th style="{cell};vertical-align:bottom;border-bottom:1px solid currentColor">{html.escape(str(c))}</th>' for c in names)
-    rows = []
-    for group, values in enumerate(frame.itertuples(index=True), start=1):
-        symbol, _, name = values[0].partition(" ")
-        colour = PALETTE[_COLOUR_ORDER[group - 1]]
-        first = f'<td style="{cell};text-align:left;white-space:nowrap"><span style="color:{colour}" aria-hidden="true">{symbol}</span> {html.escape(name)}</td>'
-        rows.append("<tr>" + first + "".join(f'<td style="{cell}">{html.escape(v)}</td>' for v in values[1:]) + "</tr>")
-    return f'<table class="smeai-profile" style="border-collapse:collapse;line-height:1.3;margin-top:0.3em"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-
-
-def segment_explorer():
-    """Choose k, the columns and scaling; the groups are drawn, with a table of averages."""
-    import ipywidgets as widgets
-    from IPython.display import display
-
-    precompute()
-    for k in K_VALUES:  # the slider is what a learner moves most (exercises 1 and 4): draw it now
-        image(k)
-    style = {"description_width": "initial"}
-    k_slider = widgets.IntSlider(value=START_K, min=K_VALUES[0], max=K_VALUES[-1], step=1, description=t("m05.explore.k_slider"), continuous_update=False, style=style)
-    boxes = {f: widgets.Checkbox(value=True, description=t(f"m05.explore.feature.{f}"), indent=False, layout=widgets.Layout(width="auto")) for f in FEATURES}
-    scaling = widgets.ToggleButtons(options=[(t("m05.explore.scaled"), True), (t("m05.explore.unscaled"), False)], value=True, description=t("m05.explore.scaling"), style=style)
-    summary = widgets.HTML()
-    summary.add_class("smeai-segment-summary")
-    out = widgets.Output()
-    table = widgets.HTML()
-    table.add_class("smeai-segment-table")
-
-    def update(change=None):
-        features = tuple(f for f, box in boxes.items() if box.value)
-        out.clear_output(wait=True)
-        if not features:
-            summary.value = "✎ " + t("m05.explore.need_feature")
-            table.value = ""
-            return
-        try:
-            k, features, scaled = normalise_choice(k_slider.value, features, scaling.value)
-            sizes = [int(n) for n in _profile(k, features, scaled).customers]
-            summary.value = t("m05.explore.summary", k=k, features=_feature_words(features), scaled=t("m05.explore.scaled" if scaled else "m05.explore.unscaled"), smallest=min(sizes), largest=max(sizes))
-            table.value = _table_html(k, features, scaled)
-            picture = image(k, features, scaled)
-        except Exception:  # a learner must never see a traceback in a widget
-            summary.value = "✘ " + t("m05.explore.error")
-            table.value = ""
-            return
-        with out:
-            display(picture)
-
-    for control in (k_slider, scaling, *boxes.values()):
-        control.observe(update, names="value")
-    update()
-    columns = widgets.HBox([widgets.HTML(t("m05.explore.columns")), *boxes.values()])
-    box = widgets.VBox([k_slider, columns, scaling, summary, out, table])
-    box.add_class("smeai-segment-explorer")
-    return box

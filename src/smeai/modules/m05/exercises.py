@@ -1,16 +1,41 @@
-"""Module 05, segmentation: groups of webshop customers with k-means, and what to do with them."""
+"""Module 05's exercises and quiz: groups of webshop customers with k-means, and what to do
+with them. The answers come from :mod:`.model`; nothing here loads a widget or a figure."""
 
-from ..explore.m05 import K_VALUES, MIN_GROUP_SIZE, N_CUSTOMERS, group_sizes
-from ..i18n import t
-from ..quiz import Question
-from .checks import Choice, Close, FunctionCases, Outcome, Property
-from .core import Exercise
+from ...exercises.checks import Choice, Close, FunctionCases, Outcome, Property
+from ...exercises.core import Exercise
+from ...i18n import t
+from ...quiz import Question
+from .model import K_VALUES, MIN_GROUP_SIZE, N_CUSTOMERS, customers, group_sizes
+
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "QUIZ", "ASKED_K", "most_groups"]
 
 ASKED_K = 4  # q1 reads group 1 at k = 4, all three columns, scaled
 
 
 def _group1(k: int = ASKED_K, scaled: bool = True) -> int:
     return group_sizes(k, scaled=scaled)[0]
+
+
+def most_groups() -> int:
+    """The answer of q4: the largest k for which every group has at least ``MIN_GROUP_SIZE``."""
+    return max(k for k in K_VALUES if min(group_sizes(k)) >= MIN_GROUP_SIZE)
+
+
+# -- the numbers the hints and solutions state, from the model -------------------------------------
+
+def _group1_fields() -> dict:
+    return {"group1": str(_group1())}
+
+
+def _ranges_fields() -> dict:
+    data = customers()
+    return {"orders_min": int(data.orders.min()), "orders_max": int(data.orders.max()),
+            "recency_max": int(data.recency_days.max()), "spend_floor": int(data.monetary_eur.max() // 1000 * 1000)}
+
+
+def _most_groups_fields() -> dict:
+    k = most_groups()
+    return {"k": str(k), "next_k": k + 1, "next_smallest": min(group_sizes(k + 1))}
 
 
 def _is_group1_at_other_k(x: float) -> bool:
@@ -35,6 +60,7 @@ q1 = Exercise(
             (N_CUSTOMERS, ".everyone"),
         ],
     ),
+    fields=_group1_fields,
 )
 
 _COLUMNS = {
@@ -44,15 +70,15 @@ _COLUMNS = {
 }
 
 # q2: switch scaling off; which column then hardly counts? (orders: its numbers are the smallest)
-q2 = Exercise("m05.q2", Choice(correct="orders", options=_COLUMNS))
+q2 = Exercise("m05.q2", Choice(correct="orders", options=_COLUMNS), fields=_ranges_fields)
 
-# q3: finish the scaling rule: (value - average) / spread
+# q3: finish the scaling rule: (value - average) / spread. The trainer's extra cases (other
+# averages and spreads, so a rule with the example's average typed in fails) live in the
+# assignment's hidden test cell, never here.
 q3 = Exercise(
     "m05.q3",
     FunctionCases(
         cases=[((200, 100, 50), 2.0), ((100, 100, 50), 0.0), ((25, 100, 50), -1.5)],
-        # other averages and spreads: a rule with the example's average typed in (100) fails here
-        hidden_cases=[((900, 300, 200), 3.0), ((8, 9, 8), -0.125), ((360, 360, 420), 0.0)],
         describe=lambda args: t("m05.q3.case", value=args[0], average=args[1], spread=args[2]),
     ),
 )
@@ -76,7 +102,7 @@ def _good_k(k: float) -> Outcome:
 
 
 # q4: the most groups such that every group has at least 40 customers (a choice, not a fact)
-q4 = Exercise("m05.q4", Property(_good_k))
+q4 = Exercise("m05.q4", Property(_good_k), fields=_most_groups_fields)
 
 _KINDS = {
     "loyal": ["trouw", "trouwe klant", "trouwe klanten", "vaste klant", "vaste klanten", "grote klant", "grote klanten", "vaste grote klanten", "loyal", "loyal customer", "loyal customers", "big spender", "big spenders", "loyal big spenders"],

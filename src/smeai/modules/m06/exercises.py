@@ -1,16 +1,19 @@
-"""Module 06, language and generative AI: sorting customer e-mails, and a next-word model."""
+"""Module 06's exercises and quiz: sorting customer e-mails, and a next-word model. The answers
+come from :mod:`.model`; nothing here loads a widget or a figure."""
 
 from __future__ import annotations
 
 import math
 import numbers
 
-from ..explore import m06 as explore
-from ..i18n import get_language
-from ..quiz import Question
-from .answers import AnswerProblem, BlankUsed, as_text, is_blank
-from .checks import Close, FunctionCases, Outcome, Property
-from .core import Exercise
+from ...exercises.answers import AnswerProblem, BlankUsed, as_text, is_blank
+from ...exercises.checks import Close, FunctionCases, Outcome, Property
+from ...exercises.core import Exercise
+from ...i18n import get_language
+from ...quiz import Question
+from . import model
+
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "QUIZ", "as_numbers"]
 
 # q1: a keyword rule must find at least this share of the complaints, and the e-mails it finds
 # must be complaints at least this often
@@ -21,15 +24,36 @@ TEMPERATURE_TARGET_PCT = 90
 # q7: which of the six texts must never go into a public chatbot, and why
 PRIVACY_ITEMS = {1: None, 2: "personal", 3: None, 4: "secret", 5: "health", 6: "password"}
 MUST_STAY_OUT = frozenset(n for n, why in PRIVACY_ITEMS.items() if why)
+# the solutions' own choices; what they give is derived from the model (see the fields below)
+SOLUTION_KEYWORD = "opgelost"
+SOLUTION_TEMPERATURE = 0.2
+
+
+# -- the numbers the hints and solutions state, from the model -------------------------------------
+
+def _keyword_fields() -> dict:
+    stats = model.keyword_stats(SOLUTION_KEYWORD)
+    return {"hits": stats.hits, "total": stats.total}
+
+
+def _next_word_fields() -> dict:
+    counts, word = _counts()
+    return {"count": str(counts[word]), "total": str(sum(counts.values())), "pct": _next_word_pct()}
+
+
+def _temperature_fields() -> dict:
+    start, likeliest, _ = model.NEXT_WORD[get_language()]
+    return {"temperature": repr(SOLUTION_TEMPERATURE), "pct_at_one": model.chance_pct(start, likeliest),
+            "pct_near": round(model.chance_pct(start, likeliest, temperature=SOLUTION_TEMPERATURE))}
 
 
 # q1: one keyword that finds complaints -------------------------------------------------------------
 
 def _keyword(word: str) -> Outcome:
-    if not explore.words_of(word):
+    if not model.words_of(word):
         return Outcome(False, ".no_word", {"given": word})
     try:
-        stats = explore.keyword_stats(word)
+        stats = model.keyword_stats(word)
     except ValueError:
         return Outcome(False, ".many_words", {"given": word})
     params = {"given": stats.word, "hits": stats.hits, "total": stats.total, "other": stats.other_hits,
@@ -48,22 +72,22 @@ def _keyword(word: str) -> Outcome:
     return Outcome(True, ".good", params)
 
 
-q1 = Exercise("m06.q1", Property(_keyword, convert=as_text))
+q1 = Exercise("m06.q1", Property(_keyword, convert=as_text), fields=_keyword_fields)
 
 
 # q2: read off the sorter where the model puts the example e-mail -------------------------------------
 
 def _example():
-    return explore.test_results().loc[explore.EXAMPLE_EMAIL]
+    return model.test_results().loc[model.EXAMPLE_EMAIL]
 
 
 def _which_pile(text: str) -> Outcome:
-    category = explore.parse_category(text)
+    category = model.parse_category(text)
     row = _example()
-    params = {"given": text, "number": explore.EXAMPLE_EMAIL}
+    params = {"given": text, "number": model.EXAMPLE_EMAIL}
     if category is None:
         return Outcome(False, ".unknown_category", params)
-    params["chosen"] = explore.category_name(row.predicted)
+    params["chosen"] = model.category_name(row.predicted)
     if category == row.predicted:
         return Outcome(True, ".right", params)
     if category == row.category:
@@ -78,16 +102,16 @@ q2 = Exercise("m06.q2", Property(_which_pile, convert=as_text))
 
 def _which_word(word: str) -> Outcome:
     row = _example()
-    text = explore.email_text(row.subject, row.body)
-    tokens = explore.words_of(word)
-    params = {"given": word, "number": explore.EXAMPLE_EMAIL, "chosen": explore.category_name(row.predicted)}
+    text = model.email_text(row.subject, row.body)
+    tokens = model.words_of(word)
+    params = {"given": word, "number": model.EXAMPLE_EMAIL, "chosen": model.category_name(row.predicted)}
     if not tokens:
         return Outcome(False, ".no_word", params)
     if len(tokens) != 1:
         return Outcome(False, ".many_words", params)
-    points = dict(explore.word_points(text, row.predicted))
+    points = dict(model.word_points(text, row.predicted))
     token = tokens[0]
-    if token not in explore.words_of(text):
+    if token not in model.words_of(text):
         return Outcome(False, ".not_in_email", params)
     if token not in points:
         return Outcome(False, ".unknown_word", params)
@@ -105,21 +129,18 @@ q3 = Exercise("m06.q3", Property(_which_word, convert=as_text))
 
 # q4: below 80 % certainty, a person sorts the e-mail ---------------------------------------------------
 
+# (the trainer's extra cases, around the edge of 80, live in the assignment's hidden test cell)
 q4 = Exercise(
     "m06.q4",
-    FunctionCases(
-        cases=[((95,), False), ((50,), True), ((85,), False), ((70,), True)],
-        hidden_cases=[((80,), False), ((79.9,), True), ((80.1,), False), ((100,), False), ((0,), True)],
-        describe=lambda args: f"{args[0]} %",
-    ),
+    FunctionCases(cases=[((95,), False), ((50,), True), ((85,), False), ((70,), True)], describe=lambda args: f"{args[0]} %"),
 )
 
 
 # q5: the chance of a next word, from the counts -------------------------------------------------------
 
 def _counts():
-    start, _, other = explore.NEXT_WORD[get_language()]
-    counts = dict(explore.next_word_model().counts_after(start))
+    start, _, other = model.NEXT_WORD[get_language()]
+    counts = dict(model.next_word_model().counts_after(start))
     return counts, other
 
 
@@ -140,22 +161,23 @@ q5 = Exercise(
             (lambda x: abs(x - 100 * max(_counts()[0].values()) / sum(_counts()[0].values())) < 0.5, ".likeliest"),
         ],
     ),
+    fields=_next_word_fields,
 )
 
 
 # q6: a temperature at which the likeliest word nearly always wins --------------------------------------
 
 def _temperature(value: float) -> Outcome:
-    low, high = explore.TEMPERATURE_RANGE
+    low, high = model.TEMPERATURE_RANGE
     params = {"given": value, "low": low, "high": high, "target": TEMPERATURE_TARGET_PCT}
     if value <= 0:
         return Outcome(False, ".not_positive", params)
     if value > high:
         return Outcome(False, ".out_of_range", params)
     lang = get_language()
-    start, likeliest, _ = explore.NEXT_WORD[lang]
+    start, likeliest, _ = model.NEXT_WORD[lang]
     params["word"] = likeliest
-    params["pct"] = explore.chance_pct(start, likeliest, temperature=value, lang=lang)
+    params["pct"] = model.chance_pct(start, likeliest, temperature=value, lang=lang)
     if params["pct"] >= TEMPERATURE_TARGET_PCT:
         return Outcome(True, ".right", params)
     if value >= 1:
@@ -163,7 +185,7 @@ def _temperature(value: float) -> Outcome:
     return Outcome(False, ".almost", params)
 
 
-q6 = Exercise("m06.q6", Property(_temperature))
+q6 = Exercise("m06.q6", Property(_temperature), fields=_temperature_fields)
 
 
 # q7: which texts never go into a public chatbot ------------------------------------------------------
