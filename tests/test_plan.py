@@ -13,6 +13,7 @@ import pytest
 
 from smeai import i18n, plan, progress, reflection
 from smeai.plan import CostBenefit, PlanError
+from smeai.plan.form import show_plan
 
 BAKERY = dict(hours_per_month=10, hourly_cost=40, error_cost_per_year=600, licence_per_year=1200, implementation_cost=2800)
 HOSTILE = '<script>alert("x")</script> | **bold** & [link](http://evil.example)'
@@ -241,7 +242,7 @@ def test_plan_widget_saves_steps_exports_and_is_filled_in_after_a_restart(tmp_pa
     monkeypatch.chdir(tmp_path)
     reflection.save("m01.r1", "Offertes doe ik op ervaring.")
     fill_plan()
-    box = plan.show_plan()
+    box = show_plan()
     reminder, summary, refresh, first, header, *rows = box.children[:8]
     owner, approver, review = box.children[8].children
     save, export = box.children[9].children
@@ -262,14 +263,14 @@ def test_plan_widget_saves_steps_exports_and_is_filled_in_after_a_restart(tmp_pa
     assert "actieplan.md" in status.value and "Evalueren met het team" in preview
     # the preview has no style sheet: the checklist's marks must be in the text itself
     assert "✔ De data bestaat al" in preview and "✘ De data is redelijk volledig en juist." in preview
-    again = plan.show_plan()
+    again = show_plan()
     assert again.children[3].value == "retail.demand_forecast"
     assert again.children[7].children[1].value == "Evalueren met het team"
 
 
 def test_plan_widget_without_ideas_or_reflections_still_works(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    box = plan.show_plan()
+    box = show_plan()
     assert "nog geen reflecties" in box.children[0].value
     assert box.children[3].disabled and box.children[3].value == plan.NO_IDEA
     box.children[9].children[1].click()
@@ -279,7 +280,7 @@ def test_plan_widget_without_ideas_or_reflections_still_works(tmp_path, monkeypa
 def test_plan_widget_reports_files_it_cannot_write(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "actieplan.md").mkdir()  # a folder where the file should go
-    box = plan.show_plan()
+    box = show_plan()
     box.children[9].children[1].click()
     assert box.children[10].value.startswith("✘") and "niet worden weggeschreven" in box.children[10].value
     assert box.children[11].value == ""
@@ -335,7 +336,7 @@ def test_owner_fields_escape_a_hostile_name():
 
 def test_plan_widget_refuses_a_bad_review_date_and_saves_nothing(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    box = plan.show_plan()
+    box = show_plan()
     owner, approver, review = box.children[8].children
     save, status = box.children[9].children[0], box.children[10]
     owner.value, review.value = "Anna", "volgende week"
@@ -345,5 +346,5 @@ def test_plan_widget_refuses_a_bad_review_date_and_saves_nothing(tmp_path, monke
     review.value = "1-1-2099"
     save.click()
     assert status.value.startswith("✔") and plan.latest()["owner"]["review"] == "2099-01-01"
-    again = plan.show_plan().children[8].children
+    again = show_plan().children[8].children
     assert (again[0].value, again[2].value) == ("Anna", "1-1-2099")  # filled in after a restart, the Dutch way

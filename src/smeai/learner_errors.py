@@ -213,10 +213,11 @@ def running_notebooks(user_ns: dict, module: str | None) -> list[Path]:
     if module is None:
         return []
     try:
-        from .lab import course_root
+        # here, not at the top: workspace reads smeai.__version__, set after this module loads
+        from .workspace import shipped_course
 
-        root = course_root()
-    except Exception:  # no course folder next to this install: decide without the notebook
+        root = shipped_course()
+    except Exception:  # no course next to this install: decide without the notebook
         return []
     return sorted(root.glob(f"*/{module}-*.ipynb"))
 

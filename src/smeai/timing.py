@@ -54,7 +54,7 @@ WIDGET_MINUTES_BY_NAME = {
     "show_profile": 2.0,
     "show_backup": 2.0,
     "show_course_map": 1.0,
-    "show_figure": 1.0,
+    "show_picture": 1.0,  # a fixed picture to look at (module 07), not a widget to use
 }
 QUIZ_QUESTION_MINUTES = 1.5
 SETUP_MINUTES = 3.0

@@ -11,11 +11,12 @@ what is not filled in yet.
 
 One job per file: ``model`` (the arithmetic and advice), ``dates`` (reading a typed date),
 ``store`` (keeping and reading the plan), ``words`` (money, months and dates as text), ``view``
-(what the exports show), ``render`` (Markdown and HTML) and ``form`` (the widget).
+(what the exports show), ``render`` (Markdown and HTML) and ``form`` (the widget,
+``from smeai.plan.form import show_plan``: kept out of this package's face so that module 09's
+model and a grading kernel never load widget code).
 """
 
 from .dates import parse_date
-from .form import show_plan
 from .model import (BENEFIT_FIELDS, BLOCKERS, CUSTOM, HORIZON_MONTHS, MAX_IDEAS, MODULE, MONTHS_PER_YEAR, NO_IDEA, OWNER_FIELDS,
                     READINESS_ITEMS, SECTIONS, STEP_FIELDS, STEPS, TEXT_LIMIT, VALUE_ANSWERS, CostBenefit, PlanError, advise,
                     payback_months, readiness, readiness_todo)
@@ -28,5 +29,5 @@ __all__ = [
     "BENEFIT_FIELDS", "BLOCKERS", "CUSTOM", "HORIZON_MONTHS", "MAX_IDEAS", "MODULE", "MONTHS_PER_YEAR", "NO_IDEA", "OWNER_FIELDS",
     "READINESS_ITEMS", "SECTIONS", "STEP_FIELDS", "STEPS", "TEXT_LIMIT", "VALUE_ANSWERS", "CostBenefit", "PlanError", "advise",
     "cost_benefit", "empty", "euros", "export", "first_idea", "format_date", "html_body", "idea_title", "latest", "months_text",
-    "parse_date", "payback_months", "readiness", "readiness_todo", "reflections", "save", "show_plan", "to_html", "to_markdown", "view",
+    "parse_date", "payback_months", "readiness", "readiness_todo", "reflections", "save", "to_html", "to_markdown", "view",
 ]
