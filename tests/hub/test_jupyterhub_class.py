@@ -28,8 +28,12 @@ import time
 from pathlib import Path
 
 import nbformat
+import nbgrader
 import pytest
 import requests
+
+import smeai
+from smeai.lab import jupyter_config_dir
 
 from tests.hub.system import CannotRun, Machine, free_port, missing_requirements
 from tests.test_nbgrader_pipeline import PARTIAL_ANSWERS, REFLECTION_TEXT, cells_by_id, solution_source, visible_text
@@ -166,9 +170,9 @@ def _run_class(machine: Machine, base: Path, record: dict):
     (settings / "nbgrader_config.py").write_text(
         f"c = get_config()\nc.CourseDirectory.course_id = {COURSE_ID!r}\nc.Exchange.root = {str(exchange)!r}\n")
     settings.chmod(0o755)
-    from smeai.lab import jupyter_config_dir
-
-    for path in (Path(sys.executable), Path(jupyter_config_dir()), HUB_CONFIG, settings):
+    # the hub's Python, smeai (a clone's src/ when installed editable) and nbgrader, for every user
+    for path in (Path(sys.executable), Path(smeai.__file__), Path(nbgrader.__file__), Path(jupyter_config_dir()),
+                 HUB_CONFIG, settings):
         machine.let_everybody_reach(path)
 
     # the trainer's course root: a copy of assessments/ with m01, the class's own course_id
