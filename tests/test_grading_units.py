@@ -126,6 +126,73 @@ def test_take_in_sorts_out_the_folder(tmp_path):
     assert why.startswith("not valid JSON (line 1, column")
 
 
+def test_take_in_keeps_the_files_of_nbgraders_exchange(tmp_path):
+    # nbgrader submit writes both; nbgrader release_feedback needs submission_secret.txt later
+    folder = tmp_path / "sub"
+    folder.mkdir()
+    _notebook_file(folder / "opdracht.ipynb")
+    (folder / "timestamp.txt").write_text("2030-01-01 10:00:00 UTC")
+    (folder / "submission_secret.txt").write_text("s3cr3t")
+    intake = integrity.take_in(folder, "ada", {"opdracht": {"q1-tests", "q1-answer"}})
+    assert sorted(map(str, intake.files)) == ["submission_secret.txt", "timestamp.txt"]
+    assert not [e for e in intake.events if e["kind"] == "ignored_file"]
+
+
+PLAIN_COURSE_PREPROCESSORS = """
+from nbgrader.converters import Autograde
+from nbgrader.preprocessors import Execute, OverwriteCells, SaveAutoGrades
+from traitlets.config import Config
+from smeai.grading.preprocessors import FlagForReview, RestoreCells, SandboxedExecute, ScanLearnerCode
+from smeai.grading.runner import ensure_preprocessors
+
+config = Config()
+config.CourseDirectory.course_id = "plain"
+added = ensure_preprocessors(config)
+assert added == ["RestoreCells", "ScanLearnerCode", "SandboxedExecute", "FlagForReview"], added
+sanitize, autograde = config.Autograde.sanitize_preprocessors, config.Autograde.autograde_preprocessors
+assert [p for p in sanitize if p not in (RestoreCells, ScanLearnerCode)] == Autograde.sanitize_preprocessors.default()
+assert sanitize.index(ScanLearnerCode) < sanitize.index(OverwriteCells)
+assert Execute not in autograde and autograde[0] is SandboxedExecute
+assert autograde.index(FlagForReview) == autograde.index(SaveAutoGrades) + 1
+print("ok")
+"""
+
+
+def test_a_course_config_with_only_course_id_gets_nbgraders_defaults_plus_smeais_steps():
+    # nbgrader's documented minimum. A List trait has no default_value (traitlets.Undefined) until
+    # something in the process has made an instance, so this runs in a fresh interpreter.
+    result = subprocess.run([sys.executable, "-c", PLAIN_COURSE_PREPROCESSORS], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-2000:]
+
+
+def test_a_course_that_appends_to_a_list_keeps_nbgraders_defaults():
+    from nbgrader.preprocessors import ClearOutput
+    from traitlets.config import Config
+
+    from smeai.grading.runner import ensure_preprocessors
+
+    config = Config()
+    config.Autograde.sanitize_preprocessors.append("nbgrader.preprocessors.ClearSolutions")  # a lazy value
+    ensure_preprocessors(config)
+    names = [p.__name__ for p in config.Autograde.sanitize_preprocessors]
+    assert names[0] == ClearOutput.__name__ and "ClearSolutions" in names
+
+
+def test_limits_of_a_plain_course_are_the_trait_defaults_and_its_own_timeout():
+    from traitlets.config import Config
+
+    from smeai.grading.execute import SandboxedExecute
+    from smeai.grading.runner import _limits
+
+    plain = _limits(Config(), None)
+    assert plain["memory_mb"] == SandboxedExecute.memory_mb.default() and plain["cell_timeout"] == 30
+    own = Config()
+    own.Execute.timeout = 7  # nbgrader's setting applies to the sandboxed subclass too
+    own.SandboxedExecute.cpu_seconds = 11
+    limits = _limits(own, None)
+    assert (limits["cell_timeout"], limits["cpu_seconds"], limits["submission_budget"]) == (7, 11, 300.0)
+
+
 def test_take_in_fails_when_nothing_can_be_graded(tmp_path):
     folder = tmp_path / "sub"
     folder.mkdir()

@@ -85,6 +85,10 @@ def _grade(args) -> int:
     if args.jobs:
         options.jobs = max(1, args.jobs)
     result = grade(args.root, args.assignment, options)
+    if result["preprocessors_added"]:
+        print("Note: added to this course's grading steps for this run: " + ", ".join(result["preprocessors_added"])
+              + " (the sandbox, cell restore, code scan and review flag that smeai grade needs; "
+              "nbgrader_config.py is not changed).")
     print(table(result["students"]))
     counts = result["counts"]
     print(f"\n{len(result['students'])} submissions in {result['seconds']:.1f} s with {result['jobs']} jobs: "

@@ -31,6 +31,9 @@ from nbformat.v4 import new_code_cell, new_markdown_cell
 
 MAX_NOTEBOOK_MB = 20      # a bigger "notebook" is not read
 MAX_SUBMISSION_MB = 200   # a bigger submission folder is not graded
+# Files that nbgrader's exchange puts next to the notebooks: ``nbgrader submit`` writes both, and
+# ``nbgrader release_feedback`` needs them in feedback/<learner>/<assignment>/ (through autograded/).
+EXCHANGE_FILES = ("timestamp.txt", "submission_secret.txt")
 
 
 def released_source(source: str) -> str:
@@ -209,7 +212,7 @@ def take_in(folder: Path, student: str, expected: dict[str, set], allowed_files:
         total += path.stat().st_size
         if path.suffix == ".ipynb" and len(rel.parts) == 1:
             notebooks[path.stem] = path
-        elif str(rel) == "timestamp.txt" or str(rel) in allowed_files:
+        elif str(rel) in EXCHANGE_FILES or str(rel) in allowed_files:
             others.append(rel)
         else:
             intake.events.append({"kind": "ignored_file", "file": str(rel)})

@@ -59,6 +59,24 @@ class Options:
     keep_workdir: bool = False
 
 
+def configured(config, owner, trait: str) -> list:
+    """A list setting of ``owner`` (an nbgrader class) as nbgrader will use it: the course's
+    value, or the trait's real default. ``List`` traits have no ``default_value`` (it is
+    ``traitlets.Undefined``); their default comes from ``.default()``. ``+=``/``.append`` in a
+    config file gives a lazy value that is applied to that default. Names given as strings
+    (``"nbgrader.preprocessors.Execute"``) are imported, as nbconvert does."""
+    from traitlets.config import LazyConfigValue
+    from traitlets.utils.importstring import import_item
+
+    default = list(getattr(owner, trait).default())
+    value = config[owner.__name__].get(trait) if owner.__name__ in config else None
+    if value is None:
+        value = default
+    elif isinstance(value, LazyConfigValue):
+        value = value.get_value(default)
+    return [import_item(v) if isinstance(v, str) else v for v in value]
+
+
 def ensure_preprocessors(config) -> list[str]:
     """Make sure the course configuration uses smeai's preprocessors (sandbox, cell restore,
     scan, review flag); returns what had to be added. The course's own choices are kept."""
@@ -68,8 +86,8 @@ def ensure_preprocessors(config) -> list[str]:
     from .preprocessors import FlagForReview, RestoreCells, SandboxedExecute, ScanLearnerCode
 
     added = []
-    sanitize = list(config.Autograde.get("sanitize_preprocessors", Autograde.sanitize_preprocessors.default_value))
-    autograde = list(config.Autograde.get("autograde_preprocessors", Autograde.autograde_preprocessors.default_value))
+    sanitize = configured(config, Autograde, "sanitize_preprocessors")
+    autograde = configured(config, Autograde, "autograde_preprocessors")
     for new, anchor in ((RestoreCells, OverwriteCells), (ScanLearnerCode, OverwriteCells)):
         if new not in sanitize:
             sanitize.insert(sanitize.index(anchor) if anchor in sanitize else len(sanitize), new)
@@ -87,13 +105,17 @@ def ensure_preprocessors(config) -> list[str]:
     return added
 
 
+LIMIT_NAMES = ("memory_mb", "cpu_seconds", "file_mb", "processes", "workdir_mb", "max_output_kb", "isolate")
+
+
 def _limits(config, budget: float | None) -> dict:
+    """The sandbox limits as ``SandboxedExecute`` will apply them: read from an instance made with
+    the course's config, so that trait defaults, ``Execute.timeout`` and subclass settings count."""
     from .execute import SandboxedExecute
 
-    section = dict(config.get("SandboxedExecute", {}))
-    timeout = config.SandboxedExecute.get("timeout", config.Execute.get("timeout", 30))
-    limits = {name: section.get(name, getattr(SandboxedExecute, name).default_value)
-              for name in ("memory_mb", "cpu_seconds", "file_mb", "processes", "workdir_mb", "max_output_kb", "isolate")}
+    execute = SandboxedExecute(config=config)
+    limits = {name: getattr(execute, name) for name in LIMIT_NAMES}
+    timeout = execute.timeout
     limits["cell_timeout"] = timeout
     limits["submission_budget"] = float(budget or max(300, 10 * (timeout or 30)))
     return limits
