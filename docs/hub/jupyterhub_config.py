@@ -44,6 +44,8 @@ os.environ.setdefault("SMEAI_JUPYTER_CONFIG_PATH", str(jupyter_config_dir()))
 os.environ.setdefault("SMEAI_TRAINER_CONFIG_PATH", str(Path(__file__).resolve().parent / "trainer"))
 
 # --- begin: who sees what (the same in values.yaml, hub.extraConfig.smeai) ---
+import os  # noqa: E402 (the block stands alone in values.yaml)
+
 TRAINERS = set(os.environ.get("SMEAI_TRAINERS", "trainer").split())
 
 
