@@ -155,3 +155,12 @@ def test_guide_shows_the_hub_config_verbatim():
 def test_guide_shows_the_values_verbatim():
     assert (HUB / "values.yaml").read_text(encoding="utf-8") in guide_blocks("yaml"), (
         "copy docs/hub/values.yaml into the guide's ```yaml block in the Kubernetes section")
+
+
+def test_exchange_volume_is_shared_and_is_the_one_the_values_mount():
+    pvc = yaml.safe_load((HUB / "nbgrader-exchange-pvc.yaml").read_text(encoding="utf-8"))
+    assert pvc["kind"] == "PersistentVolumeClaim" and pvc["spec"]["accessModes"] == ["ReadWriteMany"]
+    (volume,) = values()["singleuser"]["storage"]["extraVolumes"]
+    assert volume["persistentVolumeClaim"]["claimName"] == pvc["metadata"]["name"]
+    assert (HUB / "nbgrader-exchange-pvc.yaml").read_text(encoding="utf-8") in guide_blocks("yaml"), (
+        "copy docs/hub/nbgrader-exchange-pvc.yaml into the guide's Kubernetes section")
