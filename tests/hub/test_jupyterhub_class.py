@@ -154,6 +154,10 @@ def hub_class():
         yield from _run_class(machine, base, record)
     except CannotRun as error:
         pytest.fail(f"the JupyterHub class test cannot run here: {error}")
+    except BaseException:
+        if record.get("log") and record["log"].is_file():  # the hub's own account of what went wrong
+            print("\n--- jupyterhub.log (end) ---\n" + record["log"].read_text(errors="replace")[-6000:])
+        raise
     finally:
         problems = machine.cleanup(proxy_pid)
         print("\nhub class timings (s):", json.dumps(TIMINGS))
@@ -175,7 +179,7 @@ def _run_class(machine: Machine, base: Path, record: dict):
     settings.chmod(0o755)
     # the hub's Python, smeai (a clone's src/ when installed editable) and nbgrader, for every user
     for path in (Path(sys.executable), Path(smeai.__file__), Path(nbgrader.__file__), Path(jupyter_config_dir()),
-                 HUB_CONFIG, settings):
+                 HUB_CONFIG, settings, exchange):
         machine.let_everybody_reach(path)
 
     # the trainer's course root: a copy of assessments/ with m01, the class's own course_id
