@@ -188,7 +188,9 @@ def _run_class(machine: Machine, base: Path, record: dict):
         n for n in names if Path(folder).name == "source" and n != ASSIGNMENT
         or n in ("release", "submitted", "autograded", "feedback", "gradebook.db", ".nbgrader.log")])
     config = course / "nbgrader_config.py"
-    config.write_text(config.read_text().replace('course_id = "smeai"', f"course_id = {COURSE_ID!r}"))
+    text = config.read_text()
+    assert 'course_id = "smeai"' in text, "the kit's course_id line changed: update this test and guide section 1"
+    config.write_text(text.replace('course_id = "smeai"', f"course_id = {COURSE_ID!r}"))
     (trainer.home / ".jupyter").mkdir()
     (trainer.home / ".jupyter" / "nbgrader_config.py").write_text(
         f"c = get_config()\nc.CourseDirectory.root = {str(course)!r}\n")
