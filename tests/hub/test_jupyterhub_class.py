@@ -259,6 +259,7 @@ def _run_class(machine: Machine, base: Path, record: dict):
     # -- 3. the trainer collects, grades, writes and releases feedback ---------------------------
     record["collect"] = as_trainer("nbgrader collect m01")
     record["grade"] = as_trainer("smeai grade m01")
+    print("\n--- smeai grade, as the trainer ---\n" + record["grade"])
     record["feedback"] = as_trainer("smeai feedback m01")
     record["release_feedback"] = as_trainer("nbgrader release_feedback m01")
     started = step("trainer: collect, grade, feedback, release", started)
