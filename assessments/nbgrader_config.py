@@ -36,6 +36,13 @@ c.ClearSolutions.code_stub = {
 }
 c.ClearSolutions.text_stub = "SCHRIJF HIER JE ANTWOORD / WRITE YOUR ANSWER HERE"
 
+# -- collecting without the exchange: nbgrader zip_collect -----------------------------------------
+# Put what learners handed in (files or zips, for example an LMS's "download all submissions") in
+# downloaded/<assignment>/archive/, with each notebook named <learner>_<notebook>.ipynb, for
+# example anna_m01-wat-is-ai.ipynb; `nbgrader zip_collect m01` then puts it in
+# submitted/anna/m01/m01-wat-is-ai.ipynb. nbgrader matches this pattern against the full path.
+c.FileNameCollectorPlugin.named_regexp = r".*/(?P<student_id>[A-Za-z0-9][A-Za-z0-9.@-]*)_(?P<file_id>[^/_]+\.ipynb)$"
+
 # -- autograding -----------------------------------------------------------------------------------
 # A cell that runs longer than this is stopped and reported (an endless loop in a learner's
 # function must not block the class). Every smeai check takes well under a second.

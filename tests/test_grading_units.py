@@ -97,6 +97,19 @@ def test_an_untouched_notebook_has_no_events():
     assert integrity.restore_cells(nb, MASTERS) == []
 
 
+def test_a_test_cell_released_unlocked_is_not_reported_as_changed():
+    # nbgrader's gradebook says locked=True for every test cell (SourceCell.locked); nbgrader's
+    # own notebooks release their test cells with "locked": false. Not a learner's change.
+    nb = submitted(*[m["name"] for m in MASTERS])
+    for cell in nb.cells:
+        if cell.metadata["nbgrader"]["grade_id"] == "q1-tests":
+            cell.metadata["nbgrader"]["locked"] = False
+    assert integrity.restore_cells(nb, MASTERS) == []
+    # an unlocked setup cell (locked, not a test) still is one
+    nb.cells[0].metadata["nbgrader"]["locked"] = False
+    assert [e["kind"] for e in integrity.restore_cells(nb, MASTERS)] == ["changed_cell_metadata"]
+
+
 def _notebook_file(path: Path, grade_ids=("q1-tests", "q1-answer")):
     cells = [new_code_cell("x = 1", metadata=nbg(g)) for g in grade_ids]
     nbformat.write(new_notebook(cells=cells), path)

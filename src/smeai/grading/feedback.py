@@ -30,6 +30,18 @@ from ..i18n import t as core_t
 from .texts import notebook_language, t
 
 MARKER = "[…]"
+# nbgrader's feedback template calls nbconvert's ``mathjax()`` macro, which loads MathJax from a
+# CDN: a learner's page would call out to the internet, and shows nothing useful offline. This
+# replaces the macro (nbconvert tries ``HTMLExporter.extra_loaders`` before its template folders):
+# formulas stay as written ($x^2$), and the page needs nothing from outside.
+OFFLINE_MATHJAX = {"mathjax.html.j2": "{%- macro mathjax(url='') -%}<!-- MathJax left out: offline page -->{%- endmacro %}"}
+
+
+def offline_loaders() -> list:
+    """Jinja loaders for ``c.HTMLExporter.extra_loaders``: feedback pages without the MathJax CDN."""
+    from jinja2 import DictLoader
+
+    return [DictLoader(OFFLINE_MATHJAX)]
 _GRADE_CALL = re.compile(r"""grade\(\s*["'](m\d\d\.[a-z0-9_]+)["']""")
 _NAME_ERROR = re.compile(r"name '([^']+)' is not defined")
 
@@ -232,16 +244,24 @@ def generate(root: Path, assignment: str, students: list[str] | None = None, log
     Returns ``{"pages": [...], "leaks": {page: [...]}, "failed": [...]}``. A page that leaks is
     deleted and listed under ``leaks``.
     """
-    from nbgrader.api import Gradebook
+    from nbgrader.api import Gradebook, MissingEntry
     from nbgrader.converters import GenerateFeedback
     from nbgrader.preprocessors import ClearHiddenTests, GetGrades
 
-    from .course import load_course
+    from .course import CourseError, load_course
+    from .runner import configured as _configured
     from .preprocessors import FeedbackSummary, RedactHiddenTests
 
     course = load_course(root)
+    with Gradebook(course.db_url, course.course_id) as gb:
+        try:
+            gb.find_assignment(assignment)
+        except MissingEntry:
+            raise CourseError(f"assignment {assignment!r} is not in the gradebook of {course.root}") from None
+    if not course.autograded_students(assignment):
+        raise CourseError(f"nothing of {assignment} is graded yet: run 'smeai grade {assignment}' first")
     config = course.config.copy()
-    configured = list(config.GenerateFeedback.get("preprocessors", [GetGrades, ClearHiddenTests]))
+    configured = _configured(config, GenerateFeedback, "preprocessors")
     wanted = [p for p in configured if p not in (RedactHiddenTests, ClearHiddenTests, FeedbackSummary)]
     at = wanted.index(GetGrades) + 1 if GetGrades in wanted else 0
     if GetGrades not in wanted:
@@ -249,6 +269,7 @@ def generate(root: Path, assignment: str, students: list[str] | None = None, log
         at = 1
     wanted[at:at] = [RedactHiddenTests, ClearHiddenTests, FeedbackSummary]
     config.GenerateFeedback.preprocessors = wanted
+    config.HTMLExporter.extra_loaders = [*config.HTMLExporter.get("extra_loaders", []), *offline_loaders()]
     config.BaseConverter.force = True
     result = {"pages": [], "leaks": {}, "failed": []}
     coursedir = course.coursedir(assignment_id=assignment, student_id="*")

@@ -106,8 +106,11 @@ def restore_cells(nb, masters: list[dict]) -> list[dict]:
         if master is None:
             continue
         wanted = master["nbgrader"]
-        changed = sorted(k for k in ("grade", "solution", "locked", "task", "points")
-                         if k in wanted and _flag(meta.get(k)) != _flag(wanted.get(k)))
+        is_test = wanted["grade"] and not wanted["solution"]
+        # nbgrader stores every test cell as locked in the gradebook (SourceCell.locked), whatever
+        # the released notebook says, and grades it as locked anyway: not a learner's change
+        fields = ("grade", "solution", "task", "points") if is_test else ("grade", "solution", "locked", "task", "points")
+        changed = sorted(k for k in fields if k in wanted and _flag(meta.get(k)) != _flag(wanted.get(k)))
         if cell.cell_type != master["cell_type"]:
             changed.append("cell_type")
         if changed:
@@ -115,7 +118,6 @@ def restore_cells(nb, masters: list[dict]) -> list[dict]:
             meta.update({k: wanted[k] for k in ("grade", "solution", "locked", "task") if k in wanted})
             if "points" in wanted:
                 meta["points"] = wanted["points"]
-        is_test = wanted["grade"] and not wanted["solution"]
         if (wanted["locked"] or is_test) and _norm(cell.source) != _norm(released_source(master["source"])):
             events.append({"kind": "edited_locked_cell", "cell": master["name"]})
     # 2. deleted cells, put back after the nearest earlier master cell that is still there

@@ -230,6 +230,9 @@ def _grade(root, assignment: str, options: Options) -> dict:
         if not options.keep_workdir:
             remove_tree(work)
     ordered = [records[s] for s in students]
+    if options.students:  # a regrade of some learners: the others keep their line in the summary
+        ordered = summaries.merge(summaries.read(course.root, assignment), ordered,
+                                  course.submitted_students(assignment))
     result = {
         "assignment": assignment,
         "course_root": str(course.root),
@@ -351,6 +354,13 @@ def _finish(course: Course, assignment: str, job: dict, result: dict, intake, wo
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(folder / rel, dest)
     graded = private / "autograded" / student / assignment
+    # files the notebooks wrote while they ran (SandboxedExecute brought them back): nbgrader
+    # keeps them in autograded/, and so does the record step when they are in the staging folder
+    for path in sorted(graded.rglob("*")) if graded.is_dir() else []:
+        rel = path.relative_to(graded)
+        if path.is_file() and not path.is_symlink() and path.suffix != ".ipynb" and not (target / rel).exists():
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / rel)
     events = list(intake.events)
     for name in intake.notebooks:
         path = graded / f"{name}.ipynb"

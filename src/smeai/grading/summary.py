@@ -136,6 +136,14 @@ def write(root: Path, assignment: str, summary: dict) -> tuple[Path, Path]:
     return json_path, csv_path
 
 
+def merge(previous: dict | None, regraded: list[dict], order: list[str]) -> list[dict]:
+    """The class's lines after regrading some learners (``--student``): the regraded lines
+    replace their old ones, every other learner keeps the line of the previous run."""
+    lines = {r["student"]: r for r in (previous or {}).get("students", [])}
+    lines.update({r["student"]: r for r in regraded})
+    return [lines[s] for s in order if s in lines] + [lines[s] for s in sorted(set(lines) - set(order))]
+
+
 def read(root: Path, assignment: str) -> dict | None:
     path = root / FOLDER / f"{assignment}.json"
     try:
