@@ -126,7 +126,7 @@ def _grade(args) -> int:
 
 
 def _feedback(args) -> int:
-    from .feedback import generate
+    from .feedback_pages import generate
 
     result = generate(args.root, args.assignment, students=args.student)
     for page in result["pages"]:

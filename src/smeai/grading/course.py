@@ -52,12 +52,21 @@ class Course:
     def autograded_students(self, assignment: str) -> list[str]:
         return self._students("autograded_directory", assignment)
 
+    def submission_folder(self, student: str, assignment: str) -> Path:
+        coursedir = self.coursedir()
+        return Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
+
     def source_files(self, assignment: str) -> set[str]:
         """The assignment's files other than notebooks, relative to its source folder."""
         coursedir = self.coursedir()
         folder = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
         return {str(p.relative_to(folder)) for p in folder.rglob("*")
                 if p.is_file() and p.suffix != ".ipynb" and ".ipynb_checkpoints" not in p.parts}
+
+
+def safe_name(name: str) -> str:
+    """A learner id as a folder name (ids come from folder names, but may hold anything)."""
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name) or "_"
 
 
 def load_course(root, *, need_gradebook: bool = True) -> Course:

@@ -27,7 +27,6 @@ import base64
 import glob
 import json
 import os
-import re
 
 from time import monotonic
 
@@ -39,9 +38,9 @@ from traitlets import Bool, Integer, List, Unicode
 from . import sandbox
 from .guard import EXIT_MEMORY
 from .guard import MIME as GUARD_MIME
+from .markers import add_event, exercise_modules
 from .texts import notebook_language, t
 
-GRADE_CALL_MODULE = r'grade\(\s*["\'](m\d\d)\.'
 BRING_BACK_MB = 16
 WALL_CEILING = 10  # x the cell timeout: a cell is stopped after this much wall time anyway
 # runs in the learner's kernel after the last cell (silently, not in the history)
@@ -66,12 +65,6 @@ __smeai_files__ = __smeai_list()
 """
 
 
-def add_event(nb, kind: str, **details) -> None:
-    """Record something the trainer should know in ``nb.metadata.smeai.events``."""
-    smeai = nb.metadata.setdefault("smeai", {})
-    smeai.setdefault("events", []).append({"kind": kind, **details})
-
-
 def cell_name(cell, index: int) -> str:
     return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") or f"cell {index + 1}"
 
@@ -79,12 +72,13 @@ def cell_name(cell, index: int) -> str:
 class SandboxedExecute(Execute):
     """nbgrader's ``Execute`` in a sandbox, with an output cap and a guard (see module docs)."""
 
-    memory_mb = Integer(2048, help="Address-space limit of the kernel (RLIMIT_AS), in MB.").tag(config=True)
-    cpu_seconds = Integer(600, help="CPU-time limit of the kernel (RLIMIT_CPU), in seconds.").tag(config=True)
-    file_mb = Integer(64, help="Largest file the kernel may write (RLIMIT_FSIZE), in MB.").tag(config=True)
-    processes = Integer(256, help="Processes and threads of the kernel's user (RLIMIT_NPROC).").tag(config=True)
-    workdir_mb = Integer(256, help="Size of the kernel's own folder (a tmpfs), in MB.").tag(config=True)
-    isolate = Bool(True, help="Use namespaces (no network, hidden folders) where the machine allows.").tag(config=True)
+    # the defaults of the box are sandbox.Policy's, said there once
+    memory_mb = Integer(sandbox.Policy.memory_mb, help="Address-space limit of the kernel (RLIMIT_AS), in MB.").tag(config=True)
+    cpu_seconds = Integer(sandbox.Policy.cpu_seconds, help="CPU-time limit of the kernel (RLIMIT_CPU), in seconds.").tag(config=True)
+    file_mb = Integer(sandbox.Policy.file_mb, help="Largest file the kernel may write (RLIMIT_FSIZE), in MB.").tag(config=True)
+    processes = Integer(sandbox.Policy.processes, help="Processes and threads of the kernel's user (RLIMIT_NPROC).").tag(config=True)
+    workdir_mb = Integer(sandbox.Policy.workdir_mb, help="Size of the kernel's own folder (a tmpfs), in MB.").tag(config=True)
+    isolate = Bool(sandbox.Policy.isolate, help="Use namespaces (no network, hidden folders) where the machine allows.").tag(config=True)
     hide_paths = List(Unicode(), help="More folders the kernel must not see.").tag(config=True)
     guard = Bool(True, help="Load smeai.grading.guard in the kernel.").tag(config=True)
     max_output_kb = Integer(1024, help="Output kept per cell, in KB; the rest is cut and marked.").tag(config=True)
@@ -112,8 +106,7 @@ class SandboxedExecute(Execute):
 
     async def async_start_new_kernel(self, **kwargs):
         if self.guard:
-            modules = sorted(set(re.findall(GRADE_CALL_MODULE, "\n".join(
-                c.source for c in self.nb.cells if c.cell_type == "code"))))
+            modules = exercise_modules(c.source for c in self.nb.cells if c.cell_type == "code")
             env = dict(kwargs.get("env") or os.environ)
             env["SMEAI_GUARD_MODULES"] = ",".join(modules)
             kwargs["env"] = env

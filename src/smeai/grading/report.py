@@ -15,7 +15,6 @@ import base64
 import csv
 import html
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,8 +22,8 @@ from pathlib import Path
 from ..plotting import PALETTE, new_axes
 from . import summary as summaries
 from .course import load_course
+from .markers import exercise_ids
 
-_GRADE_CALL = re.compile(r"""grade\(\s*["'](m\d\d\.[a-z0-9_]+)["']""")
 STUCK_BELOW = 0.5  # an exercise is "stuck" when fewer than half of the learners got it right
 
 
@@ -78,7 +77,7 @@ def collect(gb, statuses: dict) -> dict:
                 if cell.cell_type != "code" or (notebook.name, cell.name) in by_hand:
                     continue
                 source = gb.find_source_cell(cell.name, notebook.name, assignment.name).source or ""
-                ids = _GRADE_CALL.findall(source)
+                ids = exercise_ids(source)
                 per_cell[(notebook.name, cell.name)] = Exercise(assignment.name, notebook.name, cell.name,
                                                                 ids[0] if ids else "", float(cell.max_score))
         for submission in gb.assignment_submissions(assignment.name):
