@@ -76,3 +76,13 @@ def test_a_plain_course_is_graded_with_the_missing_steps_added(exchanged):
     out = exchanged["grade"].stdout
     assert "1 submissions" in out and "0 failed" in out, out
     assert "SandboxedExecute" in exchanged["grade"].stdout + exchanged["grade"].stderr
+
+
+def test_smeai_feedback_pages_load_nothing_from_the_internet(exchanged):
+    # nbgrader's feedback template loads MathJax from a CDN: smeai feedback leaves it out
+    pages = sorted((exchanged["course"] / "feedback").rglob("*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "cdnjs" not in text and "MathJax.js" not in text and "latest.js?config" not in text, page
+        assert 'src="http' not in text and "src='http" not in text, page
