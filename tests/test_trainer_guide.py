@@ -52,9 +52,8 @@ NOT_HERE = {
     "kubectl ": "needs a Kubernetes cluster (docs/hub/*.yaml are checked in tests/hub/test_hub_docs.py)",
     "helm ": "needs a Kubernetes cluster (docs/hub/values.yaml is checked in tests/hub/test_hub_docs.py)",
 }
-# Sections the guide must have (issue 9): a word of each heading, in this order.
-# Add "LMS" once the report section names the LMS export in its heading.
-SECTIONS = ["course root", "Release", "Collect", "Grade", "formgrader", "Feedback", "report",
+# Sections the guide must have (issue 9): a word of each heading (## or ###), in this order.
+SECTIONS = ["course root", "Release", "Collect", "Grade", "formgrader", "Feedback", "report", "LMS",
             "JupyterHub", "Kubernetes"]
 
 FENCE = re.compile(r"^( *)```(?:bash|sh|shell)\n(.*?)^\1```[ \t]*$", re.S | re.M)
@@ -83,7 +82,7 @@ def runs_here(command: str) -> bool:
 # -- the guide's shape and its command tables -----------------------------------------------------
 
 def test_guide_covers_every_part_of_a_trainers_work_in_order():
-    headings = [line for line in GUIDE.read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+    headings = [line for line in GUIDE.read_text(encoding="utf-8").splitlines() if line.startswith(("## ", "### "))]
     positions = []
     for word in SECTIONS:
         found = [i for i, heading in enumerate(headings) if word.lower() in heading.lower()]
@@ -121,20 +120,19 @@ def test_the_guide_has_commands_that_run_here_for_each_local_step():
 
 # -- the walk through the guide ---------------------------------------------------------------------
 
-def place_submissions(course: Path) -> None:
-    """Section 3: the trainer puts each learner's work in submitted/<learner>/m01/ (right, wrong)."""
+def put_downloads(cwd: Path, home: Path) -> None:
+    """Section 3: the learners' notebooks, downloaded from e-mail or an LMS as
+    ``<learner>_<notebook>.ipynb``: anna's answers right, bram's wrong."""
     from tests.hub.test_jupyterhub_class import answered
 
-    release = course / "release" / "m01" / "m01-wat-is-ai.ipynb"
+    release = cwd / "release" / "m01" / "m01-wat-is-ai.ipynb"
+    (home / "Downloads").mkdir(parents=True, exist_ok=True)
     for learner, right in (("anna", True), ("bram", False)):
-        folder = course / "submitted" / learner / "m01"
-        folder.mkdir(parents=True, exist_ok=True)
-        nbformat.write(answered(nbformat.read(release, 4), right), folder / release.name)
-        (folder / "timestamp.txt").write_text("2025-03-01 16:12:00 UTC\n")
+        nbformat.write(answered(nbformat.read(release, 4), right), home / "Downloads" / f"{learner}_{release.name}")
 
 
 # the first command that starts with the key -> what the trainer did by hand just before it
-BEFORE = {"smeai grade": place_submissions}
+BEFORE = {"cp ~/Downloads/": put_downloads}
 
 
 @pytest.mark.slow
@@ -143,7 +141,9 @@ def test_the_guide_runs_from_top_to_bottom(tmp_path):
     shutil.copytree(REPO / "assessments", clone / "assessments", ignore=shutil.ignore_patterns(
         "release", "submitted", "autograded", "feedback", "gradebook.db", "smeai-grading", ".nbgrader.log",
         ".ipynb_checkpoints", "downloaded"))
-    env = {**os.environ, "SMEAI_HOME": str(tmp_path / "smeai-home"), "SMEAI_LANG": "nl",
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "SMEAI_HOME": str(tmp_path / "smeai-home"), "SMEAI_LANG": "nl",
            # the guide's `nbgrader` and `smeai` are this Python's scripts
            "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
     cwd, done, hooks = tmp_path, [], dict(BEFORE)
@@ -155,7 +155,7 @@ def test_the_guide_runs_from_top_to_bottom(tmp_path):
             assert cwd.is_dir(), command
             continue
         for start in [s for s in hooks if command.startswith(s)]:
-            hooks.pop(start)(cwd)
+            hooks.pop(start)(cwd, home)
         result = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True,
                                 timeout=600)
         output = result.stdout + result.stderr
@@ -167,6 +167,7 @@ def test_the_guide_runs_from_top_to_bottom(tmp_path):
     # the sed line of section 1 changed the course_id (it would silently do nothing if the kit's
     # line changed)
     assert 'course_id = "klas-2025-voorjaar"' in (course / "nbgrader_config.py").read_text()
+    assert sorted(p.name for p in (course / "submitted").iterdir()) == ["anna", "bram"]  # by zip_collect
     assert (course / "smeai-grading" / "m01.json").is_file()
     assert sorted(p.parent.parent.name for p in course.glob("feedback/*/m01/*.html")) == ["anna", "bram"]
     assert (course / "smeai-grading" / "report.html").is_file()
