@@ -169,7 +169,7 @@ class SandboxedExecute(Execute):
         try:
             reply = self.wait_for_reply(self.kc.execute(
                 BRING_BACK_CODE, silent=True, store_history=False,
-                user_expressions={"files": "__smeai_files__"}), timeout=60)
+                user_expressions={"files": "__smeai_files__"}))
             data = reply["content"]["user_expressions"]["files"]["data"]["text/plain"]
             files = ast.literal_eval(data)
         except Exception:  # noqa: BLE001 - a kernel that cannot say what it wrote keeps it
