@@ -141,9 +141,9 @@ def test_the_guide_runs_from_top_to_bottom(tmp_path):
     shutil.copytree(REPO / "assessments", clone / "assessments", ignore=shutil.ignore_patterns(
         "release", "submitted", "autograded", "feedback", "gradebook.db", "smeai-grading", ".nbgrader.log",
         ".ipynb_checkpoints", "downloaded"))
-    home = tmp_path / "home"
+    home = tmp_path / "home"  # the trainer's ~ for commands that name it (~/Downloads)
     home.mkdir()
-    env = {**os.environ, "HOME": str(home), "SMEAI_HOME": str(tmp_path / "smeai-home"), "SMEAI_LANG": "nl",
+    env = {**os.environ, "SMEAI_HOME": str(tmp_path / "smeai-home"), "SMEAI_LANG": "nl",
            # the guide's `nbgrader` and `smeai` are this Python's scripts
            "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
     cwd, done, hooks = tmp_path, [], dict(BEFORE)
@@ -156,8 +156,12 @@ def test_the_guide_runs_from_top_to_bottom(tmp_path):
             continue
         for start in [s for s in hooks if command.startswith(s)]:
             hooks.pop(start)(cwd, home)
-        result = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True,
-                                timeout=600)
+        # Only commands that name ~ get the temporary home; the others keep the trainer's real
+        # one. (As root, smeai grade's box runs the learner's Python under an unused user id; a
+        # Python in a private folder such as /root/.pyenv is reachable only when that folder is
+        # $HOME, which the box replaces by an open tmpfs: with HOME elsewhere every kernel dies.)
+        result = subprocess.run(["bash", "-c", command], cwd=cwd, capture_output=True, text=True, timeout=600,
+                                env={**env, "HOME": str(home)} if "~" in command else env)
         output = result.stdout + result.stderr
         assert result.returncode == 0, f"guide command `{command}` (in {cwd}) exited {result.returncode}:\n{output}"
         assert "Traceback" not in output, f"guide command `{command}` printed a traceback:\n{output}"
