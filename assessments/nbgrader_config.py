@@ -12,9 +12,8 @@ Only ``source/`` and this file are committed. ``release/``, ``submitted/``, ``au
 Every key below exists in nbgrader 0.9.6, apart from the SandboxedExecute keys (smeai.grading).
 """
 
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
-from smeai.grading.preprocessors import AUTOGRADE, SANITIZE, FeedbackSummary, RedactHiddenTests
+from smeai.grading.feedback_pages import offline_loaders
+from smeai.grading.pipeline import AUTOGRADE, FEEDBACK, SANITIZE
 
 from smeai import kernel_poll
 
@@ -35,6 +34,13 @@ c.ClearSolutions.code_stub = {
     "python": "# VUL HIER IN: vervang ___ door je antwoord / FILL IN: replace ___ with your answer",
 }
 c.ClearSolutions.text_stub = "SCHRIJF HIER JE ANTWOORD / WRITE YOUR ANSWER HERE"
+
+# -- collecting without the exchange: nbgrader zip_collect -----------------------------------------
+# Put what learners handed in (files or zips, for example an LMS's "download all submissions") in
+# downloaded/<assignment>/archive/, with each notebook named <learner>_<notebook>.ipynb, for
+# example anna_m01-wat-is-ai.ipynb; `nbgrader zip_collect m01` then puts it in
+# submitted/anna/m01/m01-wat-is-ai.ipynb. nbgrader matches this pattern against the full path.
+c.FileNameCollectorPlugin.named_regexp = r".*/(?P<student_id>[A-Za-z0-9][A-Za-z0-9.@-]*)_(?P<file_id>[^/_]+\.ipynb)$"
 
 # -- autograding -----------------------------------------------------------------------------------
 # A cell that runs longer than this is stopped and reported (an endless loop in a learner's
@@ -65,4 +71,7 @@ c.SandboxedExecute.max_output_kb = 1024  # output kept per cell; the rest is cut
 # RedactHiddenTests (before ClearHiddenTests) cuts errors in cells with hidden tests down to their
 # message and blanks any output line that repeats a hidden test; FeedbackSummary puts a summary
 # per exercise at the top, in the learner's language, with a hint for what is not right yet.
-c.GenerateFeedback.preprocessors = [GetGrades, RedactHiddenTests, ClearHiddenTests, FeedbackSummary, CSSHTMLHeaderPreprocessor]
+c.GenerateFeedback.preprocessors = FEEDBACK  # GetGrades, RedactHiddenTests, ClearHiddenTests, FeedbackSummary, CSSHTMLHeaderPreprocessor
+# nbgrader's feedback template loads MathJax from a CDN; the pages must work offline and call
+# nobody: formulas stay as written.
+c.HTMLExporter.extra_loaders = offline_loaders()

@@ -1,5 +1,10 @@
 """Grading a class: ``smeai grade`` (parallel) against sequential ``nbgrader autograde``, on the
-same submissions, with the gradebooks compared score by score (smeai.grading.bench)."""
+same submissions, with the gradebooks compared score by score (smeai.grading.bench).
+
+The speed-up is judged here, in full runs only (target ``SPEEDUP_TARGET``), not in the test
+suite: a wall-clock ratio depends on the machine's load (it once failed as 0.97 > 1.0 under load
+and passed on the next run), and a test must not decide on that. The suite checks that the
+scores are the same (tests/test_grading.py, tests/test_conformance.py)."""
 
 from __future__ import annotations
 

@@ -40,7 +40,8 @@ from smeai.i18n import t
 
 from .test_nbgrader_pipeline import hidden_test_leaks, trainer_cases
 
-pytestmark = pytest.mark.slow
+# the class fixture grades 23 submissions twice and once more: more than the default 600 s on a busy machine
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "grading"
@@ -260,14 +261,9 @@ def test_grading_again_gives_the_same_result(graded):
         assert again == first
 
 
-def test_parallel_grading_is_faster_than_nbgrader_one_by_one(graded):
-    timings = graded["timings"]
-    assert timings["submissions"] == 23
-    assert timings["smeai grade"] > 0 and timings["nbgrader autograde"] > 0
-    if (os.cpu_count() or 1) >= 2:  # two jobs on two or more cores: faster than nbgrader alone
-        assert timings["ratio"] > 1.0, timings
-    else:  # one core: nothing runs in parallel; what is left to check is that the overhead is small
-        assert timings["ratio"] > 0.6, f"one core, so no speed-up can be measured; overhead too large: {timings}"
+def test_the_summary_states_jobs_limits_and_the_time_bound(graded):
+    # how fast is measured in benchmarks/grading.py (a full run judges the speed-up); no clock here
+    assert graded["timings"]["submissions"] == 23
     summary = graded["summaries"]["m01"]
     assert summary["jobs"] == JOBS and summary["limits"]["cell_timeout"] == 10
     assert "ceil(19 / 2)" in summary["bound"]

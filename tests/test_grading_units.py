@@ -15,7 +15,8 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from smeai.exercises import get
-from smeai.grading import integrity, sandbox, summary, tamper
+from smeai.grading import integrity, markers, sandbox, sandbox_probe, summary, tamper
+from smeai.grading import intake as intakes
 from smeai.grading.execute import death_reason
 from smeai.grading.feedback import MARKER, Redactor, hidden_lines, leaks, redact, summary_markdown, visible_text
 from smeai.grading.texts import notebook_language
@@ -52,7 +53,7 @@ def submitted(*names, sources=None):
         if m["name"] not in names:
             continue
         make = new_code_cell if m["cell_type"] == "code" else new_markdown_cell
-        source = (sources or {}).get(m["name"], integrity.released_source(m["source"]))
+        source = (sources or {}).get(m["name"], markers.released_source(m["source"]))
         cells.append(make(source=source, metadata={"nbgrader": dict(m["nbgrader"])}))
     return new_notebook(cells=cells)
 
@@ -60,7 +61,7 @@ def submitted(*names, sources=None):
 # -- integrity ----------------------------------------------------------------------------------
 
 def test_released_source_drops_the_hidden_region():
-    assert integrity.released_source(TEST_SOURCE) == 'from smeai.exercises import grade\ngrade("m01.q4", is_klasse1)\nprint("ok")'
+    assert markers.released_source(TEST_SOURCE) == 'from smeai.exercises import grade\ngrade("m01.q4", is_klasse1)\nprint("ok")'
 
 
 def test_deleted_cells_come_back_in_their_place():
@@ -97,6 +98,19 @@ def test_an_untouched_notebook_has_no_events():
     assert integrity.restore_cells(nb, MASTERS) == []
 
 
+def test_a_test_cell_released_unlocked_is_not_reported_as_changed():
+    # nbgrader's gradebook says locked=True for every test cell (SourceCell.locked); nbgrader's
+    # own notebooks release their test cells with "locked": false. Not a learner's change.
+    nb = submitted(*[m["name"] for m in MASTERS])
+    for cell in nb.cells:
+        if cell.metadata["nbgrader"]["grade_id"] == "q1-tests":
+            cell.metadata["nbgrader"]["locked"] = False
+    assert integrity.restore_cells(nb, MASTERS) == []
+    # an unlocked setup cell (locked, not a test) still is one
+    nb.cells[0].metadata["nbgrader"]["locked"] = False
+    assert [e["kind"] for e in integrity.restore_cells(nb, MASTERS)] == ["changed_cell_metadata"]
+
+
 def _notebook_file(path: Path, grade_ids=("q1-tests", "q1-answer")):
     cells = [new_code_cell("x = 1", metadata=nbg(g)) for g in grade_ids]
     nbformat.write(new_notebook(cells=cells), path)
@@ -113,7 +127,7 @@ def test_take_in_sorts_out_the_folder(tmp_path):
     (folder / "smeai.py").write_text("def grade(*a): return True\n")
     (folder / "link.csv").symlink_to("/etc/hostname")
     expected = {"opdracht": {"q1-tests", "q1-answer"}, "tweede": {"q2-tests"}}
-    intake = integrity.take_in(folder, "ada", expected, allowed_files={"data.csv"})
+    intake = intakes.take_in(folder, "ada", expected, allowed_files={"data.csv"})
     assert intake.notebooks == {"opdracht": folder / "opdracht (1).ipynb"}
     assert sorted(map(str, intake.files)) == ["data.csv", "timestamp.txt"]
     kinds = {(e["kind"], e.get("notebook") or e.get("file")) for e in intake.events}
@@ -126,22 +140,89 @@ def test_take_in_sorts_out_the_folder(tmp_path):
     assert why.startswith("not valid JSON (line 1, column")
 
 
+def test_take_in_keeps_the_files_of_nbgraders_exchange(tmp_path):
+    # nbgrader submit writes both; nbgrader release_feedback needs submission_secret.txt later
+    folder = tmp_path / "sub"
+    folder.mkdir()
+    _notebook_file(folder / "opdracht.ipynb")
+    (folder / "timestamp.txt").write_text("2030-01-01 10:00:00 UTC")
+    (folder / "submission_secret.txt").write_text("s3cr3t")
+    intake = intakes.take_in(folder, "ada", {"opdracht": {"q1-tests", "q1-answer"}})
+    assert sorted(map(str, intake.files)) == ["submission_secret.txt", "timestamp.txt"]
+    assert not [e for e in intake.events if e["kind"] == "ignored_file"]
+
+
+PLAIN_COURSE_PREPROCESSORS = """
+from nbgrader.converters import Autograde
+from nbgrader.preprocessors import Execute, OverwriteCells, SaveAutoGrades
+from traitlets.config import Config
+from smeai.grading.preprocessors import FlagForReview, RestoreCells, SandboxedExecute, ScanLearnerCode
+from smeai.grading.pipeline import ensure_preprocessors
+
+config = Config()
+config.CourseDirectory.course_id = "plain"
+added = ensure_preprocessors(config)
+assert added == ["RestoreCells", "ScanLearnerCode", "SandboxedExecute", "FlagForReview"], added
+sanitize, autograde = config.Autograde.sanitize_preprocessors, config.Autograde.autograde_preprocessors
+assert [p for p in sanitize if p not in (RestoreCells, ScanLearnerCode)] == Autograde.sanitize_preprocessors.default()
+assert sanitize.index(ScanLearnerCode) < sanitize.index(OverwriteCells)
+assert Execute not in autograde and autograde[0] is SandboxedExecute
+assert autograde.index(FlagForReview) == autograde.index(SaveAutoGrades) + 1
+print("ok")
+"""
+
+
+def test_a_course_config_with_only_course_id_gets_nbgraders_defaults_plus_smeais_steps():
+    # nbgrader's documented minimum. A List trait has no default_value (traitlets.Undefined) until
+    # something in the process has made an instance, so this runs in a fresh interpreter.
+    result = subprocess.run([sys.executable, "-c", PLAIN_COURSE_PREPROCESSORS], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-2000:]
+
+
+def test_a_course_that_appends_to_a_list_keeps_nbgraders_defaults():
+    from nbgrader.preprocessors import ClearOutput
+    from traitlets.config import Config
+
+    from smeai.grading.pipeline import ensure_preprocessors
+
+    config = Config()
+    config.Autograde.sanitize_preprocessors.append("nbgrader.preprocessors.ClearSolutions")  # a lazy value
+    ensure_preprocessors(config)
+    names = [p.__name__ for p in config.Autograde.sanitize_preprocessors]
+    assert names[0] == ClearOutput.__name__ and "ClearSolutions" in names
+
+
+def test_limits_of_a_plain_course_are_the_trait_defaults_and_its_own_timeout():
+    from traitlets.config import Config
+
+    from smeai.grading.execute import SandboxedExecute
+    from smeai.grading.prepare import limits as _limits
+
+    plain = _limits(Config(), None)
+    assert plain["memory_mb"] == SandboxedExecute.memory_mb.default() and plain["cell_timeout"] == 30
+    own = Config()
+    own.Execute.timeout = 7  # nbgrader's setting applies to the sandboxed subclass too
+    own.SandboxedExecute.cpu_seconds = 11
+    limits = _limits(own, None)
+    assert (limits["cell_timeout"], limits["cpu_seconds"], limits["submission_budget"]) == (7, 11, 300.0)
+
+
 def test_take_in_fails_when_nothing_can_be_graded(tmp_path):
     folder = tmp_path / "sub"
     folder.mkdir()
     (folder / "opdracht.ipynb").write_text("niet eens json", encoding="utf-8")
-    intake = integrity.take_in(folder, "eva", {"opdracht": {"q1-tests"}})
+    intake = intakes.take_in(folder, "eva", {"opdracht": {"q1-tests"}})
     assert intake.failed.startswith("opdracht.ipynb is not valid JSON")
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert integrity.take_in(empty, "fleur", {"opdracht": {"q1-tests"}}).failed == "no notebook of this assignment was handed in"
+    assert intakes.take_in(empty, "fleur", {"opdracht": {"q1-tests"}}).failed == "no notebook of this assignment was handed in"
 
 
 def test_a_notebook_that_shares_too_few_cells_is_not_taken_for_a_renamed_one(tmp_path):
     folder = tmp_path / "sub"
     folder.mkdir()
     _notebook_file(folder / "ander.ipynb", grade_ids=("q9-tests",))
-    intake = integrity.take_in(folder, "x", {"opdracht": {"q1-tests", "q1-answer"}})
+    intake = intakes.take_in(folder, "x", {"opdracht": {"q1-tests", "q1-answer"}})
     assert intake.notebooks == {} and {e["kind"] for e in intake.events} == {"missing_notebook", "extra_notebook"}
 
 
@@ -289,7 +370,7 @@ def test_policy_round_trips_and_wrap_keeps_the_kernel_folder_off_sys_path():
     policy = sandbox.Policy(memory_mb=512, hide=("/a",), keep_rw=("/b",))
     assert sandbox.Policy.from_json(policy.to_json()) == policy
     cmd = sandbox.wrap([sys.executable, "-m", "ipykernel_launcher"], policy)
-    inner = cmd.index("smeai.grading.sandbox")
+    inner = cmd.index("smeai.grading.box")
     assert cmd[inner - 2:inner] == ["-P", "-m"]
     kernel = cmd[cmd.index("--", inner) + 1:]
     assert kernel[:2] == [sys.executable, "-P"]
@@ -304,7 +385,7 @@ def test_policy_round_trips_and_wrap_keeps_the_kernel_folder_off_sys_path():
 def test_a_folder_to_hide_is_never_uncovered_by_a_kept_one():
     policy = sandbox.Policy(hide=(sandbox.python_paths()[0],))
     cmd = sandbox.wrap(["true"], policy)
-    wrapped = sandbox.Policy.from_json(cmd[cmd.index("smeai.grading.sandbox") + 1])
+    wrapped = sandbox.Policy.from_json(cmd[cmd.index("smeai.grading.box") + 1])
     assert all(not sandbox._under(policy.hide[0], kept) for kept in wrapped.keep_ro)
 
 
@@ -314,7 +395,7 @@ def test_protections_explain_what_does_not_hold():
     seen = {"uid": 0, "memory": "blocked (MemoryError)", "cpu_limit": 600, "file_size": "blocked (OSError)",
             "processes": "allowed", "network": "allowed", "write_outside": {"/x": "allowed"}, "read_outside": {},
             "processes_seen": 40}
-    report = sandbox._protections(policy, no_ns, seen, "", leaked=True)
+    report = sandbox_probe._protections(policy, no_ns, seen, "", leaked=True)
     assert report["memory"]["enforced"] and report["cpu"]["enforced"] and report["file_size"]["enforced"]
     assert report["processes"] == {"enforced": False, "how": report["processes"]["how"],
                                    "why_not": "the kernel runs as root, and Linux does not apply RLIMIT_NPROC to root"}
@@ -325,7 +406,7 @@ def test_protections_explain_what_does_not_hold():
 def test_the_probe_reports_this_machine_honestly(tmp_path):
     secret = tmp_path / "gradebook.db"
     secret.write_text("secret")
-    report = sandbox.probe(sandbox.Policy(memory_mb=512, hide=(str(tmp_path),)), secret_files=[str(secret)])
+    report = sandbox_probe.probe(sandbox.Policy(memory_mb=512, hide=(str(tmp_path),)), secret_files=[str(secret)])
     assert secret.read_text() == "secret"  # the probe only tries to read it
     for name in ("memory", "cpu", "file_size"):
         assert report[name]["enforced"], report[name]

@@ -374,3 +374,13 @@ def test_grade_explains_an_untouched_starter_and_a_decimal_comma_in_dutch():
     assert isinstance(comma.value, AssertionError)  # so nbgrader counts the test as failed
     assert comma.value._render_traceback_() == [str(comma.value)]
     assert grade("m01.q2", 72.5) is True
+
+
+def test_feedback_from_the_kits_config_needs_nothing_from_the_internet(course):
+    # nbgrader's template loads MathJax from a CDN; the kit's config leaves it out (offline pages)
+    pages = sorted((course["root"] / "feedback").rglob("*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"""<script[^>]+src=["']?https?:""", text), page
+        assert "cdnjs" not in text and "MathJax.js" not in text and "latest.js?config" not in text, page

@@ -12,7 +12,7 @@ replaces it. One module per job:
   folder before grading (unreadable, missing, renamed and extra notebooks);
 - ``guard`` (runs inside the kernel) and ``tamper`` (runs in the grader): keep the checks honest
   when learner code redefines ``grade``, builtins or the smeai modules;
-- ``runner``, ``worker`` and ``record``: ``smeai grade``, parallel autograding with one writer;
+- ``runner``, ``worker`` and ``gradebook``: ``smeai grade``, parallel autograding with one writer;
 - ``feedback``: ``smeai feedback`` and the preprocessors that keep hidden tests out of it;
 - ``report``: ``smeai report``, the class report;
 - ``commands``: the command-line glue; ``bench``: timings for benchmarks/.

@@ -25,7 +25,7 @@ def add_commands(commands) -> None:
     )
     grade.add_argument("assignment", metavar="ASSIGNMENT")
     grade.add_argument("--root", default=".", help=COURSE_HELP)
-    grade.add_argument("--jobs", type=int, default=None, help="submissions graded at the same time (default: twice the number of cores)")
+    grade.add_argument("--jobs", type=_positive, default=None, help="submissions graded at the same time (default: twice the number of cores)")
     grade.add_argument("--student", action="append", default=None, metavar="ID", help="grade only this learner (repeat for more)")
     grade.add_argument("--max-seconds", type=float, default=None, help="time budget per submission (default: 10 x the cell timeout, at least 300)")
     grade.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -51,6 +51,18 @@ def add_commands(commands) -> None:
     _runs(report, _report)
 
 
+def _positive(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def _runs(parser, command) -> None:
     """Run ``command(args)`` right after ``parser`` has parsed its arguments, then exit."""
     original = parser.parse_known_args
@@ -67,7 +79,12 @@ def _runs(parser, command) -> None:
 def _guarded(command, args) -> int:
     from .course import CourseError
 
+    from .course import course_id_conflict
+
     try:
+        conflict = course_id_conflict(args.root) if os.path.isdir(args.root) else ""
+        if conflict:
+            print(f"smeai: warning: {conflict}", file=sys.stderr)
         return command(args)
     except CourseError as problem:
         print(f"smeai: {problem}", file=sys.stderr)
@@ -75,6 +92,12 @@ def _guarded(command, args) -> int:
     except KeyboardInterrupt:
         print("smeai: stopped", file=sys.stderr)
         return 130
+    except Exception as problem:  # noqa: BLE001 - a trainer gets one line; SMEAI_DEBUG=1 shows the traceback
+        if os.environ.get("SMEAI_DEBUG"):
+            raise
+        print(f"smeai: {args.command if hasattr(args, 'command') else 'command'} failed: "
+              f"{type(problem).__name__}: {problem} (run with SMEAI_DEBUG=1 for details)", file=sys.stderr)
+        return 1
 
 
 def _grade(args) -> int:
@@ -85,6 +108,10 @@ def _grade(args) -> int:
     if args.jobs:
         options.jobs = max(1, args.jobs)
     result = grade(args.root, args.assignment, options)
+    if result["preprocessors_added"]:
+        print("Note: added to this course's grading steps for this run: " + ", ".join(result["preprocessors_added"])
+              + " (the sandbox, cell restore, code scan and review flag that smeai grade needs; "
+              "nbgrader_config.py is not changed).")
     print(table(result["students"]))
     counts = result["counts"]
     print(f"\n{len(result['students'])} submissions in {result['seconds']:.1f} s with {result['jobs']} jobs: "
@@ -99,7 +126,7 @@ def _grade(args) -> int:
 
 
 def _feedback(args) -> int:
-    from .feedback import generate
+    from .feedback_pages import generate
 
     result = generate(args.root, args.assignment, students=args.student)
     for page in result["pages"]:

@@ -52,6 +52,10 @@ class Course:
     def autograded_students(self, assignment: str) -> list[str]:
         return self._students("autograded_directory", assignment)
 
+    def submission_folder(self, student: str, assignment: str) -> Path:
+        coursedir = self.coursedir()
+        return Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
+
     def source_files(self, assignment: str) -> set[str]:
         """The assignment's files other than notebooks, relative to its source folder."""
         coursedir = self.coursedir()
@@ -60,11 +64,23 @@ class Course:
                 if p.is_file() and p.suffix != ".ipynb" and ".ipynb_checkpoints" not in p.parts}
 
 
-def load_course(root) -> Course:
-    """Load the course root's nbgrader configuration, as ``nbgrader autograde`` would there."""
+def safe_name(name: str) -> str:
+    """A learner id as a folder name (ids come from folder names, but may hold anything)."""
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name) or "_"
+
+
+def load_course(root, *, need_gradebook: bool = True) -> Course:
+    """Load the course root's nbgrader configuration, as ``nbgrader autograde`` would there.
+
+    A folder without ``nbgrader_config.py``, ``source/`` or a gradebook is not a course root: the
+    trainer gets a one-line error, and nothing is created there (nbgrader's ``Gradebook`` would
+    make an empty gradebook.db). With ``need_gradebook``, the gradebook must exist already."""
     root = Path(root).resolve()
     if not root.is_dir():
         raise CourseError(f"{root} is not a folder")
+    if not any((root / name).exists() for name in ("nbgrader_config.py", "source", "gradebook.db")):
+        raise CourseError(f"{root} is not a course root (no nbgrader_config.py, source/ or gradebook.db): "
+                          "run this in the course root or give --root")
     from nbgrader.apps.baseapp import NbGrader
 
     class _ConfigOnly(NbGrader):
@@ -86,4 +102,44 @@ def load_course(root) -> Course:
         _ConfigOnly.clear_instance()
         NbGrader.clear_instance()
     config.CourseDirectory.root = str(root)
-    return Course(root, config)
+    course = Course(root, config)
+    db = course.db_url
+    if need_gradebook and db.startswith("sqlite:///") and not Path(db[len("sqlite:///"):]).exists():
+        raise CourseError(f"{root} has no gradebook yet ({db[len('sqlite:///'):]}): "
+                          "run 'nbgrader generate_assignment ASSIGNMENT' there first")
+    return course
+
+
+def course_id_settings(root) -> dict[str, str]:
+    """Every nbgrader_config.py that nbgrader reads for this course root and sets
+    ``CourseDirectory.course_id``: path -> value. nbgrader's commands in the course root use
+    the last one, but learners' commands (fetch, submit) only see the global ones: two
+    different values mean a release lands where learners do not look."""
+    from jupyter_core.paths import jupyter_config_path
+    from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
+
+    root = Path(root).resolve()
+    found = {}
+    folders = [*reversed(jupyter_config_path()), str(root)]
+    for folder in dict.fromkeys(folders):
+        path = Path(folder) / "nbgrader_config.py"
+        if not path.is_file():
+            continue
+        try:
+            config = PyFileConfigLoader(path.name, path=str(path.parent)).load_config()
+        except (ConfigFileNotFound, Exception):  # noqa: BLE001 - a broken file is nbgrader's to report
+            continue
+        value = config.get("CourseDirectory", {}).get("course_id")
+        if isinstance(value, str):
+            found[str(path)] = value
+    return found
+
+
+def course_id_conflict(root) -> str:
+    """A one-line warning when the course root and a global config disagree on course_id."""
+    settings = course_id_settings(root)
+    if len(set(settings.values())) < 2:
+        return ""
+    listed = "; ".join(f"{path} says {value!r}" for path, value in settings.items())
+    return (f"course_id is set differently in two places ({listed}). Commands in the course root use the "
+            "last one, learners' fetch and submit only the global one: make them the same.")

@@ -21,9 +21,14 @@ own ``Execute`` it
 
 from __future__ import annotations
 
+import ast
+import asyncio
+import base64
+import glob
 import json
 import os
-import re
+
+from time import monotonic
 
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.v4 import new_output
@@ -33,15 +38,31 @@ from traitlets import Bool, Integer, List, Unicode
 from . import sandbox
 from .guard import EXIT_MEMORY
 from .guard import MIME as GUARD_MIME
+from .markers import add_event, exercise_modules
 from .texts import notebook_language, t
 
-GRADE_CALL_MODULE = r'grade\(\s*["\'](m\d\d)\.'
-
-
-def add_event(nb, kind: str, **details) -> None:
-    """Record something the trainer should know in ``nb.metadata.smeai.events``."""
-    smeai = nb.metadata.setdefault("smeai", {})
-    smeai.setdefault("events", []).append({"kind": kind, **details})
+BRING_BACK_MB = 16
+WALL_CEILING = 10  # x the cell timeout: a cell is stopped after this much wall time anyway
+# runs in the learner's kernel after the last cell (silently, not in the history)
+BRING_BACK_CODE = f"""
+def __smeai_list():
+    import base64 as b, os as o
+    found, left = {{}}, {BRING_BACK_MB} * 1024 * 1024
+    for top, dirs, names in o.walk("."):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+        for name in names:
+            path = o.path.join(top, name)
+            if o.path.islink(path) or not o.path.isfile(path) or name.endswith(".ipynb"):
+                continue
+            size = o.path.getsize(path)
+            if size > left:
+                continue
+            left -= size
+            with open(path, "rb") as fh:
+                found[o.path.relpath(path, ".")] = b.b64encode(fh.read()).decode("ascii")
+    return found
+__smeai_files__ = __smeai_list()
+"""
 
 
 def cell_name(cell, index: int) -> str:
@@ -51,12 +72,13 @@ def cell_name(cell, index: int) -> str:
 class SandboxedExecute(Execute):
     """nbgrader's ``Execute`` in a sandbox, with an output cap and a guard (see module docs)."""
 
-    memory_mb = Integer(2048, help="Address-space limit of the kernel (RLIMIT_AS), in MB.").tag(config=True)
-    cpu_seconds = Integer(600, help="CPU-time limit of the kernel (RLIMIT_CPU), in seconds.").tag(config=True)
-    file_mb = Integer(64, help="Largest file the kernel may write (RLIMIT_FSIZE), in MB.").tag(config=True)
-    processes = Integer(256, help="Processes and threads of the kernel's user (RLIMIT_NPROC).").tag(config=True)
-    workdir_mb = Integer(256, help="Size of the kernel's own folder (a tmpfs), in MB.").tag(config=True)
-    isolate = Bool(True, help="Use namespaces (no network, hidden folders) where the machine allows.").tag(config=True)
+    # the defaults of the box are sandbox.Policy's, said there once
+    memory_mb = Integer(sandbox.Policy.memory_mb, help="Address-space limit of the kernel (RLIMIT_AS), in MB.").tag(config=True)
+    cpu_seconds = Integer(sandbox.Policy.cpu_seconds, help="CPU-time limit of the kernel (RLIMIT_CPU), in seconds.").tag(config=True)
+    file_mb = Integer(sandbox.Policy.file_mb, help="Largest file the kernel may write (RLIMIT_FSIZE), in MB.").tag(config=True)
+    processes = Integer(sandbox.Policy.processes, help="Processes and threads of the kernel's user (RLIMIT_NPROC).").tag(config=True)
+    workdir_mb = Integer(sandbox.Policy.workdir_mb, help="Size of the kernel's own folder (a tmpfs), in MB.").tag(config=True)
+    isolate = Bool(sandbox.Policy.isolate, help="Use namespaces (no network, hidden folders) where the machine allows.").tag(config=True)
     hide_paths = List(Unicode(), help="More folders the kernel must not see.").tag(config=True)
     guard = Bool(True, help="Load smeai.grading.guard in the kernel.").tag(config=True)
     max_output_kb = Integer(1024, help="Output kept per cell, in KB; the rest is cut and marked.").tag(config=True)
@@ -84,8 +106,7 @@ class SandboxedExecute(Execute):
 
     async def async_start_new_kernel(self, **kwargs):
         if self.guard:
-            modules = sorted(set(re.findall(GRADE_CALL_MODULE, "\n".join(
-                c.source for c in self.nb.cells if c.cell_type == "code"))))
+            modules = exercise_modules(c.source for c in self.nb.cells if c.cell_type == "code")
             env = dict(kwargs.get("env") or os.environ)
             env["SMEAI_GUARD_MODULES"] = ",".join(modules)
             kwargs["env"] = env
@@ -114,6 +135,7 @@ class SandboxedExecute(Execute):
                 cell.outputs = [new_output("error", ename="NotRun", evalue=message, traceback=[message])]
                 cell.execution_count = None
             return cell, resources
+        self._cell_clock = (monotonic(), _run_queue_waits(self._kernel_pid()))
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
         except (DeadKernelError, CellTimeoutError) as problem:
@@ -128,12 +150,74 @@ class SandboxedExecute(Execute):
             reason = "did not stop when interrupted after the time limit" if unresponsive else death_reason(code)
             add_event(self.nb, "kernel_died", cell=cell_name(cell, index), exit_code=code, reason=reason)
             return cell, resources
+        if index == len(self.nb.cells) - 1:
+            self._bring_back_files()
         names = {o.get("ename") for o in cell.get("outputs", []) if o.get("output_type") == "error"}
         if "CellTimeoutError" in names:
             add_event(self.nb, "cell_timeout", cell=cell_name(cell, index), seconds=self.timeout)
         if "MemoryError" in names:
             add_event(self.nb, "memory_error", cell=cell_name(cell, index), limit_mb=self.memory_mb)
         return cell, resources
+
+    # -- files the notebook wrote: kept in autograded/, as nbgrader keeps them -------------
+    def _bring_back_files(self) -> None:
+        """The kernel's folder is a throwaway tmpfs in the sandbox; nbgrader keeps what a notebook
+        writes next to it in autograded/. So, after the last cell and while the kernel still runs,
+        the kernel lists its folder's files (at most ``BRING_BACK_MB``) and they are written to
+        the real folder. Names are checked here: no absolute paths, no ``..``, no notebooks."""
+        folder = (self.resources or {}).get("metadata", {}).get("path") or os.getcwd()
+        try:
+            reply = self.wait_for_reply(self.kc.execute(
+                BRING_BACK_CODE, silent=True, store_history=False,
+                user_expressions={"files": "__smeai_files__"}))
+            data = reply["content"]["user_expressions"]["files"]["data"]["text/plain"]
+            files = ast.literal_eval(data)
+        except Exception:  # noqa: BLE001 - a kernel that cannot say what it wrote keeps it
+            return
+        root = os.path.realpath(folder)
+        for name, encoded in files.items() if isinstance(files, dict) else ():
+            if not isinstance(name, str) or not isinstance(encoded, str) or name.endswith(".ipynb"):
+                continue
+            target = os.path.realpath(os.path.join(root, name))
+            if os.path.isabs(name) or not target.startswith(root + os.sep) or os.path.islink(target):
+                continue
+            content = base64.b64decode(encoded)
+            try:
+                if os.path.isfile(target) and open(target, "rb").read() == content:
+                    continue
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "wb") as fh:
+                    fh.write(content)
+            except OSError:
+                continue
+
+    # -- the cell timeout counts the kernel's own time, not the machine's load --------------
+    async def _async_handle_timeout(self, timeout, cell=None):
+        """nbclient calls this when a cell has run ``timeout`` seconds of wall-clock time. On a
+        busy machine much of that time the kernel only waited for a CPU, and the same notebook
+        would score differently in a regrade. So the kernel's own time is counted: wall time
+        minus the time its busiest thread waited in the CPU run queue (Linux
+        ``/proc/<pid>/task/<tid>/schedstat``). Sleeping and blocking still count, so an endless
+        ``sleep`` is stopped; waiting for a CPU does not. The wait ends at ``timeout`` seconds of
+        own time, or at ``WALL_CEILING`` x ``timeout`` of wall time, whichever comes first."""
+        started, before = getattr(self, "_cell_clock", (None, None))
+        while started is not None:
+            waited = _run_queue_wait(self._kernel_pid(), before)
+            if waited is None:
+                break  # no schedstat here: plain wall-clock time, as nbgrader
+            wall = monotonic() - started
+            if wall - waited >= timeout or wall >= WALL_CEILING * timeout:
+                break
+            if await self.kc.shell_channel.msg_ready():
+                return None  # the reply came: nbclient reads it next
+            await asyncio.sleep(0.2)
+        return await super()._async_handle_timeout(timeout, cell)
+
+    def _kernel_pid(self):
+        try:
+            return self.km.provisioner.process.pid
+        except AttributeError:
+            return None
 
     def _exit_code(self):
         try:
@@ -200,6 +284,42 @@ class SandboxedExecute(Execute):
             else:
                 kept.append(out)
         cell.outputs = kept
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants (the sandbox wraps the kernel in a few processes)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in glob.glob(f"/proc/{current}/task/*/children"):
+            try:
+                todo.extend(int(c) for c in open(task).read().split())
+            except (OSError, ValueError):
+                pass
+    return found
+
+
+def _run_queue_waits(pid) -> dict | None:
+    """Per thread of the kernel's process tree: nanoseconds spent waiting for a CPU."""
+    if pid is None:
+        return None
+    waits = {}
+    for process in _tree(pid):
+        for path in glob.glob(f"/proc/{process}/task/*/schedstat"):
+            try:
+                waits[path] = int(open(path).read().split()[1])
+            except (OSError, ValueError, IndexError):
+                pass
+    return waits or None
+
+
+def _run_queue_wait(pid, before: dict | None) -> float | None:
+    """Seconds the busiest thread of the kernel waited for a CPU since ``before``."""
+    now = _run_queue_waits(pid)
+    if now is None or before is None:
+        return None
+    return max(0, *(wait - before.get(path, 0) for path, wait in now.items())) / 1e9
 
 
 def death_reason(code) -> str:

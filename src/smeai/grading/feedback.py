@@ -13,9 +13,8 @@ adds three preprocessors (:mod:`smeai.grading.preprocessors`):
   an exercise that is not right yet its first hint. The written reflection says whether the
   trainer has graded it yet, with the trainer's comment.
 
-:func:`generate` runs nbgrader's ``GenerateFeedback`` converter with those preprocessors (added
-when the course configuration lacks them) and then checks every page it wrote for hidden-test
-lines (:func:`leaks`); it refuses to leave a page that leaks.
+:mod:`smeai.grading.feedback_pages` runs nbgrader's ``GenerateFeedback`` with them and checks
+every page with :func:`leaks`. This module is pure text work: it imports no nbgrader.
 """
 
 from __future__ import annotations
@@ -23,33 +22,17 @@ from __future__ import annotations
 import html
 import html.parser
 import re
-from pathlib import Path
 
 from ..i18n import lookup
 from ..i18n import t as core_t
+from .markers import exercise_ids, has_hidden_tests, hidden_lines
 from .texts import notebook_language, t
 
 MARKER = "[…]"
-_GRADE_CALL = re.compile(r"""grade\(\s*["'](m\d\d\.[a-z0-9_]+)["']""")
 _NAME_ERROR = re.compile(r"name '([^']+)' is not defined")
 
 
 # -- hidden tests -------------------------------------------------------------------------------
-
-def hidden_lines(source: str) -> list[str]:
-    """The lines inside ``### BEGIN HIDDEN TESTS`` … ``### END HIDDEN TESTS``, markers included."""
-    lines, inside = [], False
-    for line in source.split("\n"):
-        if "BEGIN HIDDEN TESTS" in line:
-            inside = True
-            lines.append(line)
-        elif "END HIDDEN TESTS" in line:
-            inside = False
-            lines.append(line)
-        elif inside and line.strip():
-            lines.append(line)
-    return lines
-
 
 def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
@@ -100,7 +83,7 @@ def redact(nb) -> list[str]:
         if cell.get("cell_type") != "code":
             continue
         meta = cell.get("metadata", {}).get("nbgrader", {})
-        in_grade_cell = meta.get("grade") or "BEGIN HIDDEN TESTS" in cell.get("source", "")
+        in_grade_cell = meta.get("grade") or has_hidden_tests(cell.get("source", ""))
         for output in cell.get("outputs", []):
             if in_grade_cell and output.get("output_type") == "error":
                 # name and message only: a traceback would quote the test cell's source
@@ -170,7 +153,7 @@ def summary_markdown(nb, pending: frozenset = frozenset()) -> str:
             else:
                 rows.append(head)
             continue
-        exercise = next(iter(_GRADE_CALL.findall(cell.get("source", ""))), None)
+        exercise = next(iter(exercise_ids(cell.get("source", ""))), None)
         if score is not None and float(score) >= points:
             rows.append(head + " ✔ " + t("feedback_right", lang))
             continue
@@ -224,57 +207,3 @@ def leaks(page: str, hidden: list[str]) -> list[str]:
 def master_hidden_lines(gradebook, assignment: str) -> list[str]:
     return [line for nb in gradebook.find_assignment(assignment).notebooks
             for cell in nb.source_cells for line in hidden_lines(cell.source or "")]
-
-
-def generate(root: Path, assignment: str, students: list[str] | None = None, log=None) -> dict:
-    """Run nbgrader's GenerateFeedback for ``assignment`` and check every page for leaks.
-
-    Returns ``{"pages": [...], "leaks": {page: [...]}, "failed": [...]}``. A page that leaks is
-    deleted and listed under ``leaks``.
-    """
-    from nbgrader.api import Gradebook
-    from nbgrader.converters import GenerateFeedback
-    from nbgrader.preprocessors import ClearHiddenTests, GetGrades
-
-    from .course import load_course
-    from .preprocessors import FeedbackSummary, RedactHiddenTests
-
-    course = load_course(root)
-    config = course.config.copy()
-    configured = list(config.GenerateFeedback.get("preprocessors", [GetGrades, ClearHiddenTests]))
-    wanted = [p for p in configured if p not in (RedactHiddenTests, ClearHiddenTests, FeedbackSummary)]
-    at = wanted.index(GetGrades) + 1 if GetGrades in wanted else 0
-    if GetGrades not in wanted:
-        wanted.insert(0, GetGrades)
-        at = 1
-    wanted[at:at] = [RedactHiddenTests, ClearHiddenTests, FeedbackSummary]
-    config.GenerateFeedback.preprocessors = wanted
-    config.BaseConverter.force = True
-    result = {"pages": [], "leaks": {}, "failed": []}
-    coursedir = course.coursedir(assignment_id=assignment, student_id="*")
-    converter = GenerateFeedback(coursedir=coursedir, config=config)
-    if log is not None:
-        converter.log = log
-    for student in students or course.autograded_students(assignment):
-        coursedir.student_id = student
-        try:
-            converter.start()
-        except Exception as problem:  # noqa: BLE001 - one learner's page must not stop the class
-            result["failed"].append({"student": student, "why": f"{type(problem).__name__}: {problem}"})
-    with Gradebook(coursedir.db_url, coursedir.course_id) as gb:
-        hidden = master_hidden_lines(gb, assignment)
-    for page in _pages(coursedir, assignment):
-        found = leaks(page.read_text(encoding="utf-8"), hidden)
-        if found:
-            result["leaks"][str(page)] = found
-            page.unlink()
-        else:
-            result["pages"].append(str(page))
-    return result
-
-
-def _pages(coursedir, assignment: str) -> list[Path]:
-    import glob
-
-    pattern = coursedir.format_path(coursedir.feedback_directory, "*", assignment)
-    return sorted(Path(p) for folder in glob.glob(pattern) for p in glob.glob(f"{folder}/*.html"))

@@ -1,14 +1,8 @@
 """The nbgrader preprocessors of smeai, for the course's ``nbgrader_config.py``.
 
 Each is a thin adapter over a module that does the work, so that both ``nbgrader autograde``
-and ``smeai grade`` (and formgrader's buttons) grade the same way::
-
-    sanitize:  ClearOutput, DeduplicateIds, OverwriteKernelspec, RestoreCells, ScanLearnerCode,
-               OverwriteCells, CheckCellMetadata
-    autograde: SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
-               SaveAutoGrades, FlagForReview, AssignLatePenalties, CheckCellMetadata
-    feedback:  GetGrades, RedactHiddenTests, ClearHiddenTests, FeedbackSummary,
-               CSSHTMLHeaderPreprocessor
+and ``smeai grade`` (and formgrader's buttons) grade the same way. Where each goes in
+nbgrader's chains is said once, in :mod:`smeai.grading.pipeline`.
 """
 
 from __future__ import annotations
@@ -20,27 +14,35 @@ from nbgrader import utils
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from .execute import SandboxedExecute, add_event
+from .execute import SandboxedExecute
 from .feedback import redact, summary_markdown
-from .integrity import master_cells, released_source, restore_cells
+from .integrity import master_cells, restore_cells
+from .markers import add_event, released_source
 from .tamper import learner_findings
 
 REVIEW_EVENTS = ("suspicious_code", "checker_restored")
 
 __all__ = ["RestoreCells", "ScanLearnerCode", "SandboxedExecute", "FlagForReview", "RedactHiddenTests",
-           "FeedbackSummary", "SANITIZE", "AUTOGRADE", "FEEDBACK"]
+           "FeedbackSummary"]
+
+
+def _masters(resources) -> list[dict] | None:
+    """The master cells of the notebook being processed, or None when it is not in the gradebook."""
+    info = resources["nbgrader"]
+    with Gradebook(info["db_url"]) as gb:
+        try:
+            return master_cells(gb, info["notebook"], info["assignment"])
+        except MissingEntry:
+            return None
 
 
 class RestoreCells(NbGraderPreprocessor):
     """Put deleted cells back from the master copy; report edited locked cells (sanitize step)."""
 
     def preprocess(self, nb, resources):
-        info = resources["nbgrader"]
-        with Gradebook(info["db_url"]) as gb:
-            try:
-                masters = master_cells(gb, info["notebook"], info["assignment"])
-            except MissingEntry:
-                return nb, resources
+        masters = _masters(resources)
+        if masters is None:
+            return nb, resources
         for event in restore_cells(nb, masters):
             self.log.warning("smeai: %s", json.dumps(event, ensure_ascii=False))
         return nb, resources
@@ -50,12 +52,7 @@ class ScanLearnerCode(NbGraderPreprocessor):
     """Look for code that changes the checker in what the learner wrote (sanitize step)."""
 
     def preprocess(self, nb, resources):
-        info = resources["nbgrader"]
-        with Gradebook(info["db_url"]) as gb:
-            try:
-                released = {m["name"]: released_source(m["source"]) for m in master_cells(gb, info["notebook"], info["assignment"])}
-            except MissingEntry:
-                released = {}
+        released = {m["name"]: released_source(m["source"]) for m in _masters(resources) or []}
         cells = []
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
@@ -115,20 +112,11 @@ class FeedbackSummary(NbGraderPreprocessor):
         return nb, resources
 
 
-def _defaults():
-    from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
-    from nbgrader.preprocessors import (
-        AssignLatePenalties, CheckCellMetadata, ClearHiddenTests, ClearOutput, DeduplicateIds, GetGrades,
-        IgnorePattern, LimitOutput, OverwriteCells, OverwriteKernelspec, SaveAutoGrades,
-    )
+def __getattr__(name: str):
+    """``SANITIZE``, ``AUTOGRADE`` and ``FEEDBACK`` live in :mod:`smeai.grading.pipeline`; a course
+    config written for an older kit imports them from here."""
+    if name in ("SANITIZE", "AUTOGRADE", "FEEDBACK"):
+        from . import pipeline
 
-    sanitize = [ClearOutput, DeduplicateIds, OverwriteKernelspec, RestoreCells, ScanLearnerCode, OverwriteCells,
-                CheckCellMetadata]
-    autograde = [SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
-                 FlagForReview, AssignLatePenalties, CheckCellMetadata]
-    feedback = [GetGrades, RedactHiddenTests, ClearHiddenTests, FeedbackSummary, CSSHTMLHeaderPreprocessor]
-    return sanitize, autograde, feedback
-
-
-# The lists for nbgrader_config.py: c.Autograde.sanitize_preprocessors = SANITIZE, and so on.
-SANITIZE, AUTOGRADE, FEEDBACK = _defaults()
+        return getattr(pipeline, name)
+    raise AttributeError(name)

@@ -15,7 +15,6 @@ import base64
 import csv
 import html
 import io
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,8 +22,8 @@ from pathlib import Path
 from ..plotting import PALETTE, new_axes
 from . import summary as summaries
 from .course import load_course
+from .markers import exercise_ids
 
-_GRADE_CALL = re.compile(r"""grade\(\s*["'](m\d\d\.[a-z0-9_]+)["']""")
 STUCK_BELOW = 0.5  # an exercise is "stuck" when fewer than half of the learners got it right
 
 
@@ -70,37 +69,53 @@ def collect(gb, statuses: dict) -> dict:
     results, exercises, waiting = [], [], []
     for assignment in assignments:
         per_cell: dict[tuple, Exercise] = {}
+        # grade cells that are also answer cells are graded by hand (nbgrader's "manually graded
+        # answer", code or text): waiting for the trainer, never "flagged" or "stuck"
+        by_hand = {(nb.name, c.name) for nb in assignment.notebooks for c in nb.solution_cells}
         for notebook in assignment.notebooks:
             for cell in notebook.grade_cells:
-                if cell.cell_type != "code":
+                if cell.cell_type != "code" or (notebook.name, cell.name) in by_hand:
                     continue
                 source = gb.find_source_cell(cell.name, notebook.name, assignment.name).source or ""
-                ids = _GRADE_CALL.findall(source)
+                ids = exercise_ids(source)
                 per_cell[(notebook.name, cell.name)] = Exercise(assignment.name, notebook.name, cell.name,
                                                                 ids[0] if ids else "", float(cell.max_score))
         for submission in gb.assignment_submissions(assignment.name):
             record = statuses.get(assignment.name, {}).get(submission.student.id, {})
             result = Result(submission.student.id, assignment.name, float(submission.score),
-                            float(submission.max_score), bool((submission.total_seconds_late or 0) > 0),
-                            status=summaries.status_text(record) if record else "")
+                            float(submission.max_score), bool((submission.total_seconds_late or 0) > 0))
             for notebook in submission.notebooks:
                 for grade in notebook.grades:
+                    key = (notebook.name, grade.name)
                     if grade.needs_manual_grade:
                         result.waiting.append(grade.name)
-                        kind = "written answer" if grade.cell.cell_type == "markdown" else "check (flagged for review)"
-                        if grade.cell.cell_type == "code":
+                        if key in by_hand:
+                            kind = "written answer" if grade.cell.cell_type == "markdown" else "code answer, graded by hand"
+                        else:
+                            kind = "check (flagged for review)"
                             result.flagged = True
                         waiting.append({"assignment": assignment.name, "student": submission.student.id,
                                         "notebook": notebook.name, "cell": grade.name, "kind": kind})
-                    key = (notebook.name, grade.name)
+                        continue  # not graded yet: says nothing about whether the class is stuck
                     if key in per_cell and record.get("status") != summaries.FAILED:
                         item = per_cell[key]
                         item.graded += 1
                         item.right += int(grade.score is not None and float(grade.score) >= item.max_score)
+            result.status = current_status(record, result)
             results.append(result)
         exercises.extend(per_cell.values())
     return {"assignments": [a.name for a in assignments], "students": students, "results": results,
             "exercises": exercises, "waiting": waiting}
+
+
+def current_status(record: dict, result: Result) -> str:
+    """The status of the last ``smeai grade`` run, brought up to date with the gradebook: once the
+    trainer has graded everything in formgrader, "needs manual grading" is over."""
+    if not record:
+        return ""
+    if record.get("status") == summaries.MANUAL and not result.waiting:
+        return summaries.status_text(dict(record, status=summaries.GRADED, manual=[]))
+    return summaries.status_text(record)
 
 
 def attention(data: dict, threshold: float) -> list[dict]:
@@ -255,4 +270,33 @@ def build(root, out=None, threshold: float = 0.5) -> dict:
                             [[p["student"], " | ".join(p["reasons"])] for p in people]))
     files.append(_write_csv(folder / "report-waiting.csv", ["assignment", "student", "notebook", "cell", "kind"],
                             [[w["assignment"], w["student"], w["notebook"], w["cell"], w["kind"]] for w in data["waiting"]]))
+    files.append(write_moodle_csv(folder / MOODLE_CSV, data))
     return {"data": data, "attention": people, "files": [str(f) for f in files]}
+
+
+MOODLE_CSV = "moodle-grades.csv"
+
+
+def moodle_rows(data: dict) -> tuple[list[str], list[list]]:
+    """One row per learner and one column per assignment, as Moodle's gradebook import
+    (Grades > Import > CSV file) reads it: ``Username`` is nbgrader's student id (map it to
+    Moodle's "username", or to "ID number" when the ids are those), each assignment column is
+    the score in points after nbgrader's late penalty (map it to a grade item whose maximum is
+    the assignment's maximum). An assignment a learner did not hand in is left empty, so Moodle
+    leaves that grade alone."""
+    scores = {(r.student, r.assignment): r.score for r in data["results"]}
+    headers = ["Username", *data["assignments"]]
+    rows = [[student, *(_number(scores.get((student, a))) for a in data["assignments"])]
+            for student in data["students"]]
+    return headers, rows
+
+
+def _number(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def write_moodle_csv(path: Path, data: dict) -> Path:
+    headers, rows = moodle_rows(data)
+    return _write_csv(path, headers, rows)

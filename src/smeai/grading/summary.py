@@ -136,6 +136,42 @@ def write(root: Path, assignment: str, summary: dict) -> tuple[Path, Path]:
     return json_path, csv_path
 
 
+def merge(previous: dict | None, regraded: list[dict], order: list[str]) -> list[dict]:
+    """The class's lines after regrading some learners (``--student``): the regraded lines
+    replace their old ones, every other learner keeps the line of the previous run."""
+    lines = {r["student"]: r for r in (previous or {}).get("students", [])}
+    lines.update({r["student"]: r for r in regraded})
+    return [lines[s] for s in order if s in lines] + [lines[s] for s in sorted(set(lines) - set(order))]
+
+
+def summarize(preparation, lines: list[dict], *, options, started_at, seconds: float) -> dict:
+    """The summary step: the class's lines (merged with the previous run's when only some learners
+    were graded), counts, limits, protections; written as JSON and CSV in the course root."""
+    course, assignment, found = preparation.course, preparation.assignment, preparation.limits
+    if options.students:  # a regrade of some learners: the others keep their line in the summary
+        lines = merge(read(course.root, assignment), lines, course.submitted_students(assignment))
+    result = {
+        "assignment": assignment,
+        "course_root": str(course.root),
+        "started": started_at.isoformat(timespec="seconds"),
+        "seconds": round(seconds, 2),
+        "jobs": options.jobs,
+        "graded_now": list(preparation.students),
+        "counts": {status: sum(1 for r in lines if r["status"] == status) for status in (GRADED, MANUAL, FAILED)},
+        "late": sum(1 for r in lines if r.get("late")),
+        "limits": found,
+        "bound": (f"each submission is stopped after {found['submission_budget']:g} s (cells after "
+                  f"{found['cell_timeout']} s each); the whole run takes at most about "
+                  f"ceil({len(preparation.students)} / {options.jobs}) x {found['submission_budget']:g} s"),
+        "protections": preparation.protections,
+        "preprocessors_added": preparation.added,
+        "students": lines,
+    }
+    json_path, csv_path = write(course.root, assignment, result)
+    result["files"] = [str(json_path), str(csv_path)]
+    return result
+
+
 def read(root: Path, assignment: str) -> dict | None:
     path = root / FOLDER / f"{assignment}.json"
     try:

@@ -14,8 +14,31 @@ import logging
 import os
 import time
 import traceback
+from dataclasses import dataclass, field
 
 _CONFIG = None  # the course's nbgrader config, set by the main process before it starts workers
+
+
+@dataclass(frozen=True)
+class Job:
+    """One learner to grade, in a private course root (the execution step's input)."""
+
+    student: str
+    assignment: str
+    root: str                       # the private course root
+    hide: tuple = ()                # folders the kernel must not see
+
+
+@dataclass
+class Outcome:
+    """What running one job gave (the execution step's output, the recording step's input)."""
+
+    ok: bool
+    why: str = ""                   # why it failed, in a line, when not ok
+    log: str = ""                   # nbgrader's log of the run (the end of it)
+    seconds: float = 0.0
+    timeout: bool = False           # stopped because it took longer than its time budget
+    student: str = field(default="", compare=False)
 
 
 def set_config(config) -> None:
@@ -23,14 +46,14 @@ def set_config(config) -> None:
     _CONFIG = config
 
 
-def run_job(job: dict) -> dict:
-    """Autograde ``job["student"]`` in ``job["root"]``; returns what happened."""
+def run_job(job: Job) -> Outcome:
+    """Autograde ``job.student`` in ``job.root``; returns what happened."""
     from nbgrader.converters import Autograde
     from nbgrader.coursedir import CourseDirectory
 
     started = time.perf_counter()
     config = _CONFIG.copy()
-    root = job["root"]
+    root = job.root
     config.CourseDirectory.root = root
     config.CourseDirectory.db_url = f"sqlite:///{os.path.join(root, 'gradebook.db')}"
     for key in ("submitted_directory", "autograded_directory", "source_directory", "release_directory",
@@ -38,11 +61,11 @@ def run_job(job: dict) -> dict:
         config.CourseDirectory.pop(key, None)  # the private root uses nbgrader's standard layout
     config.Autograde.create_student = True
     config.BaseConverter.force = True
-    config.SandboxedExecute.hide_paths = list(config.SandboxedExecute.get("hide_paths", [])) + list(job["hide"])
+    config.SandboxedExecute.hide_paths = list(config.SandboxedExecute.get("hide_paths", [])) + list(job.hide)
     coursedir = CourseDirectory(config=config)
     coursedir.root = root
-    coursedir.assignment_id = job["assignment"]
-    coursedir.student_id = job["student"]
+    coursedir.assignment_id = job.assignment
+    coursedir.student_id = job.student
     buffer = io.StringIO()
     logger = logging.getLogger(f"smeai.grading.worker.{os.getpid()}")
     logger.handlers[:] = [logging.StreamHandler(buffer)]
@@ -58,7 +81,7 @@ def run_job(job: dict) -> dict:
         ok, why = False, _reason(buffer.getvalue()) or f"{type(problem).__name__}: {problem}"
     except BaseException:  # noqa: B036 - e.g. SystemExit from deep inside; never kill the worker loop
         ok, why = False, traceback.format_exc(limit=3)
-    return {"ok": ok, "why": why, "log": buffer.getvalue()[-20000:], "seconds": time.perf_counter() - started}
+    return Outcome(ok, why, buffer.getvalue()[-20000:], time.perf_counter() - started, student=job.student)
 
 
 def _reason(log: str) -> str:
@@ -95,6 +118,5 @@ def loop(connection, config=None) -> None:
         try:
             result = run_job(job)
         except BaseException:  # noqa: B036
-            result = {"ok": False, "why": traceback.format_exc(limit=3), "log": "", "seconds": 0.0}
-        result["student"] = job["student"]
+            result = Outcome(False, traceback.format_exc(limit=3), student=job.student)
         connection.send(result)

@@ -23,6 +23,7 @@ import shutil
 from pathlib import Path
 
 from .course import Course
+from .pipeline import record_preprocessors
 
 log = logging.getLogger(__name__)
 
@@ -67,18 +68,6 @@ def structure(course: Course, assignment: str) -> dict[str, set]:
 
     with Gradebook(course.db_url, course.course_id) as gb:
         return {nb.name: {c.name for c in nb.source_cells} for nb in gb.find_assignment(assignment).notebooks}
-
-
-def record_preprocessors(config) -> list:
-    """The configured autograde preprocessors that write to the gradebook, in their order."""
-    from nbgrader.preprocessors import AssignLatePenalties, CheckCellMetadata, SaveAutoGrades
-
-    from .preprocessors import FlagForReview
-
-    writers = (SaveAutoGrades, FlagForReview, AssignLatePenalties)
-    configured = list(config.Autograde.get("autograde_preprocessors", [])) or [SaveAutoGrades, AssignLatePenalties]
-    chosen = [p for p in configured if isinstance(p, type) and issubclass(p, writers)]
-    return chosen + [CheckCellMetadata]
 
 
 def record(course: Course, assignment: str, student: str, staging_root: Path, logger=None) -> None:
