@@ -51,7 +51,7 @@ def test_the_kinds_can_be_learned_by_a_simple_model():
     """Defects are learnable, but not perfectly: the faint ones are where a model errs."""
     from sklearn.svm import SVC
 
-    from smeai.explore.m07 import ring_features
+    from smeai.modules.m07.model import ring_features
 
     images, labels = make_product_images(n_samples=600, random_state=11)
     features = ring_features(images)

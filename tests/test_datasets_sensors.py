@@ -59,7 +59,7 @@ def test_sudden_breakdowns_give_no_warning():
 def test_an_anomaly_score_catches_most_breakdowns_with_few_false_alarms():
     """The pattern the alarm explorer relies on: the score rises before a breakdown, and at a
     good alarm level most breakdowns are seen in time while false alarms stay few."""
-    from smeai.explore.m07 import rolling_zscore
+    from smeai.modules.m07.model import rolling_zscore
 
     caught = false_alarms = total = 0
     for seed in range(4):

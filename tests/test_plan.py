@@ -197,10 +197,10 @@ def test_markdown_has_every_section_and_escapes_the_learners_text():
 
 def test_empty_plan_still_exports_and_says_what_is_missing():
     text = plan.to_markdown(lang="nl", today=DAY)
-    assert text.count("_Nog niet ingevuld._") == 7  # six sections and the risks
+    assert text.count("_Nog niet ingevuld._") == 8  # seven sections and the risks
     assert "Ik begin met" not in text and "Wat ik eerder" not in text
     page = plan.to_html(lang="en", today=DAY)
-    assert page.count("Not filled in yet.") == 7 and '<html lang="en">' in page
+    assert page.count("Not filled in yet.") == 8 and '<html lang="en">' in page
 
 
 def test_html_is_self_contained_and_escaped():
@@ -213,7 +213,7 @@ def test_html_is_self_contained_and_escaped():
     assert "&lt;script&gt;" in page
     assert not re.search(r"""(src|href)\s*=|url\(|@import|<link|<iframe""", page, re.IGNORECASE)
     assert "http://evil.example" in page  # shown as text, never as a link
-    assert page.count("<h2>") == 6
+    assert page.count("<h2>") == 7
 
 
 def test_export_writes_both_files_in_the_learners_language(tmp_path):
@@ -243,8 +243,9 @@ def test_plan_widget_saves_steps_exports_and_is_filled_in_after_a_restart(tmp_pa
     fill_plan()
     box = plan.show_plan()
     reminder, summary, refresh, first, header, *rows = box.children[:8]
-    save, export = box.children[8].children
-    status = box.children[9]
+    owner, approver, review = box.children[8].children
+    save, export = box.children[9].children
+    status = box.children[10]
     assert "Offertes doe ik op ervaring." in reminder.value
     assert "Verkoop per product voorspellen" in summary.value and "bijna klaar" in summary.value
     assert first.value == "admin.invoice_reading" and len(first.options) == 3
@@ -257,7 +258,10 @@ def test_plan_widget_saves_steps_exports_and_is_filled_in_after_a_restart(tmp_pa
     assert plan.latest()["steps"][2]["what"] == "Evalueren met het team"
     export.click()
     assert (tmp_path / "actieplan.md").exists() and (tmp_path / "actieplan.html").exists()
-    assert "actieplan.md" in status.value and "Evalueren met het team" in box.children[10].value
+    preview = box.children[11].value
+    assert "actieplan.md" in status.value and "Evalueren met het team" in preview
+    # the preview has no style sheet: the checklist's marks must be in the text itself
+    assert "✔ De data bestaat al" in preview and "✘ De data is redelijk volledig en juist." in preview
     again = plan.show_plan()
     assert again.children[3].value == "retail.demand_forecast"
     assert again.children[7].children[1].value == "Evalueren met het team"
@@ -268,7 +272,7 @@ def test_plan_widget_without_ideas_or_reflections_still_works(tmp_path, monkeypa
     box = plan.show_plan()
     assert "nog geen reflecties" in box.children[0].value
     assert box.children[3].disabled and box.children[3].value == plan.NO_IDEA
-    box.children[8].children[1].click()
+    box.children[9].children[1].click()
     assert (tmp_path / "actieplan.html").exists()
 
 
@@ -276,6 +280,70 @@ def test_plan_widget_reports_files_it_cannot_write(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "actieplan.md").mkdir()  # a folder where the file should go
     box = plan.show_plan()
-    box.children[8].children[1].click()
-    assert box.children[9].value.startswith("✘") and "niet worden weggeschreven" in box.children[9].value
-    assert box.children[10].value == ""
+    box.children[9].children[1].click()
+    assert box.children[10].value.startswith("✘") and "niet worden weggeschreven" in box.children[10].value
+    assert box.children[11].value == ""
+
+
+# -- owner, approver and review date ----------------------------------------------------------------
+
+def test_owner_approver_and_review_date_are_kept_and_shown(tmp_path):
+    plan.save("owner", {"owner": "Anna de Vries", "approver": "Directie", "review": "1-9-2026"}, today=DAY)
+    assert plan.latest()["owner"] == {"owner": "Anna de Vries", "approver": "Directie", "review": "2026-09-01"}
+    text = plan.to_markdown(lang="nl", today=DAY)
+    assert "## 7. Wie is verantwoordelijk, en wanneer kijken we opnieuw?" in text
+    assert "- Eigenaar van het plan: Anna de Vries" in text and "- Goedkeuring door: Directie" in text
+    assert "- Evalueren op: 1 september 2026" in text and "voorbij" not in text
+    page = plan.to_html(lang="en", today=DAY)
+    assert "Owner of the plan" in page and "1 September 2026" in page
+    # months later the date has passed: the plan is kept and says it is due
+    later = plan.to_markdown(lang="nl", today=date(2026, 10, 1))
+    assert "1 september 2026 (deze datum is voorbij" in later
+
+
+@pytest.mark.parametrize("typed", ["1-9-2026", "01/09/2026", "1.9.26", "2026-09-01", "1 september 2026", "1 Sept. 2026", " 1  sep 2026 ", date(2026, 9, 1)])
+def test_review_dates_typed_the_dutch_way_are_read(typed):
+    assert plan.parse_date(typed) == date(2026, 9, 1)
+
+
+@pytest.mark.parametrize("typed", ["31-2-2026", "volgende week", "1200", "9/1", "2026", "1-13-2026", 42, ["1-9-2026"]])
+def test_an_unreadable_review_date_gets_a_clear_sentence_and_nothing_is_kept(typed):
+    with pytest.raises(PlanError, match="niet lezen als datum.*dag-maand-jaar"):
+        plan.save("owner", {"owner": "Anna", "review": typed}, today=DAY)
+    assert progress.store().events() == []
+
+
+def test_a_review_date_in_the_past_is_refused_with_the_date_in_words():
+    for typed in ("1-3-2026", "2-3-2026"):  # before today, and today itself
+        with pytest.raises(PlanError, match=r"\(\d maart 2026\) is vandaag of al voorbij"):
+            plan.save("owner", {"review": typed}, today=DAY)
+    assert progress.store().events() == []
+    plan.save("owner", {"owner": "", "approver": "", "review": ""}, today=DAY)  # empty is allowed: not filled in yet
+    assert plan.to_markdown(lang="nl", today=DAY).count("_Nog niet ingevuld._") == 8
+
+
+def test_owner_fields_escape_a_hostile_name():
+    plan.save("owner", {"owner": HOSTILE, "approver": "O'Brien & <Zn>"}, today=DAY)
+    text, page = plan.to_markdown(lang="nl", today=DAY), plan.to_html(lang="nl", today=DAY)
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "<script" not in page.lower() and "O&#x27;Brien &amp; &lt;Zn&gt;" in page
+    with pytest.raises(PlanError, match="tekst"):
+        plan.save("owner", {"owner": 42})
+    with pytest.raises(PlanError):
+        plan.save("owner", "Anna")
+
+
+def test_plan_widget_refuses_a_bad_review_date_and_saves_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    box = plan.show_plan()
+    owner, approver, review = box.children[8].children
+    save, status = box.children[9].children[0], box.children[10]
+    owner.value, review.value = "Anna", "volgende week"
+    save.click()
+    assert status.value.startswith("✘") and "volgende week" in status.value and "dag-maand-jaar" in status.value
+    assert plan.latest()["owner"] is None and plan.latest()["steps"] == []
+    review.value = "1-1-2099"
+    save.click()
+    assert status.value.startswith("✔") and plan.latest()["owner"]["review"] == "2099-01-01"
+    again = plan.show_plan().children[8].children
+    assert (again[0].value, again[2].value) == ("Anna", "1-1-2099")  # filled in after a restart, the Dutch way

@@ -11,7 +11,8 @@ from smeai.progress import ProgressImportError, ProgressStore, ProgressWarning
 def test_home_follows_smeai_home(learner_home):
     assert progress.home() == learner_home
     event = progress.record("check", exercise="m01.q1", state="correct")
-    assert (learner_home / "progress.jsonl").exists()
+    (own,) = (learner_home / "events").iterdir()
+    assert own == progress.store().path and not (learner_home / "progress.jsonl").exists()
     assert progress.store().events() == [event]
 
 
@@ -57,7 +58,8 @@ def _writer(folder, name, count):
 
 
 def test_two_notebooks_writing_at_once_lose_no_events(tmp_path):
-    context = multiprocessing.get_context("fork")
+    # "spawn" as on Windows and macOS; each process writes to a file of its own
+    context = multiprocessing.get_context("spawn")
     workers = [context.Process(target=_writer, args=(tmp_path, name, 400)) for name in ("a", "b")]
     for w in workers:
         w.start()
@@ -68,6 +70,53 @@ def test_two_notebooks_writing_at_once_lose_no_events(tmp_path):
     assert len(events) == 800
     for name in ("a", "b"):
         assert [e["n"] for e in events if e["writer"] == name] == list(range(400))
+    assert len(list((tmp_path / "events").iterdir())) == 2
+
+
+def test_a_forked_child_writes_to_a_file_of_its_own(tmp_path):
+    store = ProgressStore(tmp_path)
+    store.record("check", writer="parent", n=0)
+    worker = multiprocessing.get_context("fork").Process(target=_writer, args=(tmp_path, "child", 3))
+    worker.start()
+    worker.join(60)
+    assert worker.exitcode == 0
+    assert len(list((tmp_path / "events").iterdir())) == 2
+    assert [e["writer"] for e in store.events()] == ["parent", "child", "child", "child"]
+
+
+def test_files_are_merged_in_time_order_each_keeping_its_own_order(tmp_path):
+    events = tmp_path / "events"
+    events.mkdir()
+    line = lambda i, ts: json.dumps({"id": i, "ts": ts, "kind": "check"}) + "\n"
+    (events / "20260101T000000000000-1-a.jsonl").write_text(line("a1", "2026-01-01T10:00:00") + line("a2", "2026-01-01T10:05:00"))
+    (events / "20260101T000000000001-2-b.jsonl").write_text(line("b1", "2026-01-01T10:02:00") + line("b2", "2026-01-01T10:05:00"))
+    (events / "notes.txt").write_text("not an events file")
+    assert [e["id"] for e in ProgressStore(tmp_path).events()] == ["a1", "b1", "a2", "b2"]
+
+
+def test_a_store_of_version_0_1_is_still_read_and_never_written(tmp_path):
+    """Upgrade path: the single progress.jsonl of smeai 0.1 (written under a lock) stays readable."""
+    old = {"id": "old1", "ts": "2025-05-01T09:00:00+00:00", "kind": "module_finish", "module": "00"}
+    legacy = tmp_path / "progress.jsonl"
+    legacy.write_text(json.dumps(old) + "\n")
+    store = ProgressStore(tmp_path)
+    new = store.record("module_start", module="01")
+    assert store.events() == [old, new]
+    assert legacy.read_text() == json.dumps(old) + "\n"
+    exported = store.export(tmp_path / "all.json")
+    fresh = ProgressStore(tmp_path / "fresh")
+    assert fresh.import_(exported) == 2 and fresh.events() == [old, new]
+
+
+def test_a_torn_line_in_one_file_warns_once_and_keeps_the_other_files(tmp_path):
+    store = ProgressStore(tmp_path)
+    mine = store.record("check", exercise="m01.q1", state="correct")
+    other = tmp_path / "events" / "00000000T000000000000-9-crashed.jsonl"
+    other.write_bytes(json.dumps({"id": "x", "ts": "2025-01-01T00:00:00+00:00", "kind": "quiz"}).encode() + b'\n{"id": "y", "ki')
+    with pytest.warns(ProgressWarning) as caught:
+        events = store.events()
+    assert [e["id"] for e in events] == ["x", mine["id"]]
+    assert len(caught) == 1 and str(other) in str(caught[0].message)
 
 
 def test_export_and_import_merge_without_duplicates(tmp_path):
@@ -82,6 +131,21 @@ def test_export_and_import_merge_without_duplicates(tmp_path):
     kinds = sorted(e["kind"] for e in binder.events())
     assert kinds == ["check", "check", "module_finish"]
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_export_never_creates_folders_and_says_why(tmp_path):
+    store = ProgressStore(tmp_path / "store")
+    store.record("check", exercise="m01.q1", state="correct")
+    with pytest.raises(progress.ProgressExportError, match="bestaat niet"):
+        store.export(tmp_path / "nope" / "deeper" / "out.json")
+    assert not (tmp_path / "nope").exists()
+    with pytest.raises(progress.ProgressExportError, match="is een map"):
+        store.export(tmp_path)
+
+
+def test_import_of_a_folder_says_so(tmp_path):
+    with pytest.raises(ProgressImportError, match="is een map"):
+        ProgressStore(tmp_path / "store").import_(tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -98,7 +98,7 @@ def partial(learner_home):
 def test_full_store_lists_every_module_as_completed_with_dates_and_all_outcomes(full):
     r = record.build(today=TODAY)
     assert [m.number for m in r.completed] == NUMBERS and r.not_completed == []
-    assert [record._day(m.finished) for m in r.modules] == [date(2026, 3, 1 + i) for i in range(len(NUMBERS))]
+    assert [record.day(m.finished) for m in r.modules] == [date(2026, 3, 1 + i) for i in range(len(NUMBERS))]
     assert all(m.minutes == 15 for m in r.modules) and r.minutes == 15 * len(NUMBERS)
     done, total = r.exercises
     assert done == total == sum(len(declared(n)[0]) for n in NUMBERS)
@@ -110,7 +110,8 @@ def test_full_store_lists_every_module_as_completed_with_dates_and_all_outcomes(
     page = record.to_html(r)
     assert "Alle modules zijn afgerond." in page and "Modules afgerond: 10 van 10." in page
     assert page.count("<h3>") == len(NUMBERS)  # the outcomes of every module
-    assert "+2" in page and "10 maart 2027" in page
+    assert "+2,0" in page and "10 maart 2027" in page
+    assert "Leeruitkomsten aangetoond: in 10 van de 10 afgeronde modules." in page
 
 
 def test_partial_store_shows_exactly_what_was_and_was_not_done(partial):
@@ -119,7 +120,7 @@ def test_partial_store_shows_exactly_what_was_and_was_not_done(partial):
     assert [m.number for m in r.completed] == ["00", "01"]
     assert [m.number for m in r.not_completed] == NUMBERS[2:]
     assert by_number["02"].status == "started" and by_number["03"].status == "not_started"
-    assert record._day(by_number["01"].finished) == date(2026, 3, 3) and by_number["02"].finished is None
+    assert record.day(by_number["01"].finished) == date(2026, 3, 3) and by_number["02"].finished is None
     assert (by_number["00"].minutes, by_number["01"].minutes) == (12, 18)
     m01 = by_number["01"]
     assert (m01.exercises_correct, m01.exercises_total, m01.solutions_seen) == (2, 4, 1)  # m01.q99 does not count
@@ -132,22 +133,100 @@ def test_partial_store_shows_exactly_what_was_and_was_not_done(partial):
     page = record.to_html(r)
     assert "Modules afgerond: 2 van 10." in page and "Opdrachten goed: 3 van" in page
     assert "<li>02 · Data, de brandstof van AI (begonnen, niet afgerond)</li>" in page
-    assert page.count("<h3>") == 2  # outcomes only for 00 and 01
-    assert i18n.lookup("outcomes.m01")[0] in page and i18n.lookup("outcomes.m02")[0] not in page
+    # 01 is completed, but only one exercise was right on the learner's own (q2 after its
+    # solution) and one quiz question of five: its outcomes are not claimed, and it says why
+    assert [m.number for m in r.shown] == ["00"] and [m.number for m in r.weak] == ["01"]
+    assert i18n.lookup("outcomes.m00")[0] in page and i18n.lookup("outcomes.m01")[0] not in page
+    assert "Afgerond, maar niet aangetoond" in page
+    assert "01 · Wat is AI?: afgerond, maar de opdrachten waren zwak: 1 van 4 zelf goed" in page
+    assert "de quiz was zwak: 1 van 5 vragen in één keer goed" in page
     assert "alleen aan het begin" in page and "niet ingevuld" in page  # no scan at the end; no name
     rows = record.module_rows(r)
-    assert rows[1][:7] == ["01", "Wat is AI?", "afgerond", "3-3-2026", "3-3-2026", "18", "2 van 4"]
+    assert [c.replace("\u00a0", " ") for c in rows[1][:7]] == ["01", "Wat is AI?", "afgerond", "3-3-2026", "3-3-2026", "18 / 45", "2 van 4"]
     assert rows[2][2:5] == ["begonnen, niet afgerond", "5-3-2026", "–"]
 
 
-def test_a_module_counts_as_completed_only_with_a_module_finish():
+def test_finish_order_does_not_matter_all_work_done_counts_as_completed():
+    # module 09 makes the record above its finish cell: with every exercise right and every quiz
+    # question answered, the module is completed, dated at the last piece of work
+    store = Store()
+    exercises, quiz = declared("09")
+    store.module("09", date(2026, 3, 3), finish=False, correct=exercises, quiz=quiz)
+    r = record.build(store.events, today=TODAY)
+    m09 = next(m for m in r.modules if m.number == "09")
+    assert m09.status == "finished" and m09.shown and [m.number for m in r.completed] == ["09"]
+    assert record.day(m09.finished) == date(2026, 3, 3)
+    assert "Modules afgerond: 1 van 10." in record.to_html(r) and "09 · Van idee naar actieplan (" not in record.to_html(r)
+    # finish run afterwards changes nothing
+    store.add("module_finish", ts(date(2026, 3, 4)), module="09")
+    assert record.day(next(m for m in record.build(store.events, today=TODAY).modules if m.number == "09").finished) == date(2026, 3, 3)
+
+
+def test_part_of_the_work_without_finish_is_started_not_completed():
+    store = Store()
+    exercises, quiz = declared("09")
+    store.module("09", date(2026, 3, 3), finish=False, correct=exercises[:-1], quiz=quiz)  # one exercise still open
+    r = record.build(store.events, today=TODAY)
+    m09 = next(m for m in r.modules if m.number == "09")
+    assert m09.status == "started" and r.completed == [] and m09.exercises_correct == len(exercises) - 1
+    page = record.to_html(r)
+    assert "Modules afgerond: 0 van 10." in page and "<li>09 · Van idee naar actieplan (begonnen, niet afgerond)</li>" in page
+
+
+def test_a_weak_quiz_is_said_and_its_outcomes_are_not_claimed():
+    store = Store()
+    exercises, quiz = declared("04")
+    store.module("04", date(2026, 3, 3), minutes=90, correct=exercises)
+    for i, question in enumerate(quiz):  # 2 of 5 right at the first answer; the rest right after a retry
+        store.add("quiz", ts(date(2026, 3, 3), 10 + i), module="04", question=question, correct=i < 2)
+        store.add("quiz", ts(date(2026, 3, 3), 11 + i), module="04", question=question, correct=True)
+    r = record.build(store.events, today=TODAY)
+    m04 = next(m for m in r.modules if m.number == "04")
+    assert m04.completed and not m04.shown and m04.weak == [("quiz", 2, 5)] and (m04.quiz_correct, m04.quiz_total) == (2, 5)
+    page = record.to_html(r)
+    assert "de quiz was zwak: 2 van 5 vragen in één keer goed" in page and i18n.lookup("outcomes.m04")[0] not in page
+    assert "Leeruitkomsten aangetoond: in 0 van de 1 afgeronde modules." in page
+    text = " ".join(t.get_text() for f in record.pdf_pages(r) for t in f.texts)
+    assert "de quiz was zwak: 2 van 5" in text and i18n.lookup("outcomes.m04")[0] not in text
+    # three of five is a pass (55%): the outcomes are claimed
+    store = Store()
+    store.module("04", date(2026, 3, 3), minutes=90, correct=exercises, quiz=quiz[:3])
+    for question in quiz[3:]:
+        store.add("quiz", ts(date(2026, 3, 3), 20), module="04", question=question, correct=False)
+    assert next(m for m in record.build(store.events, today=TODAY).modules if m.number == "04").shown
+
+
+def test_a_time_too_short_for_a_real_session_is_said(full):
+    # every module "done" in 15 minutes, as an automated run would: far below the estimates
+    r = record.build(today=TODAY)
+    assert r.too_short and all(m.too_short for m in r.modules if m.estimate > 45)
+    page = record.to_html(r)
+    assert f"dat is veel korter dan de ongeveer {sum(m.minutes for m in MODULES)} minuten" in page
+    assert "korte tijd is geen echte sessie" in page and "(te kort)" in page.replace("\u00a0", " ")
+    assert "Let op: de gemeten tijd is veel korter" in dict(record.employer_lines(r))["Maatregel"]
+
+
+def test_a_real_session_gets_no_remark_about_time():
     store = Store()
     exercises, quiz = declared("01")
-    store.module("01", date(2026, 3, 3), finish=False, correct=exercises, quiz=quiz)  # everything right, not finished
+    store.module("01", date(2026, 3, 3), minutes=40, correct=exercises, quiz=quiz)
+    store.add("check", ts(date(2026, 3, 3), 20), module="01", exercise=exercises[0], state="correct")  # activity in between
     r = record.build(store.events, today=TODAY)
-    m01 = next(m for m in r.modules if m.number == "01")
-    assert m01.status == "started" and r.completed == [] and m01.exercises_correct == 4
-    assert "Modules afgerond: 0 van 10." in record.to_html(r)
+    assert not r.too_short and r.minutes == 40
+    page = record.to_html(r).replace("\u00a0", " ")
+    assert "korte tijd is geen echte sessie" not in page and "(te kort)" not in page and "40 / 45" in page
+
+
+def test_no_events_no_remark_and_a_signoff_block(learner_home):
+    r = record.build(today=TODAY)
+    assert not r.too_short and r.estimate == 0
+    page = record.to_html(r)
+    assert "korte tijd is geen echte sessie" not in page and "Leeruitkomsten aangetoond" not in page
+    assert "Aftekenen door werkgever of trainer" in page
+    for label in ("Naam", "Functie", "Datum", "Handtekening"):
+        assert f'<th scope="row">{label}</th><td></td>' in page
+    texts = [t.get_text() for f in record.pdf_pages(r) for t in f.texts]
+    assert "Aftekenen door werkgever of trainer" in texts and {"Functie", "Handtekening"} <= set(texts)
 
 
 def test_empty_store_still_gives_a_record_that_claims_nothing(learner_home):
@@ -292,8 +371,82 @@ def test_record_widget_turns_an_unexpected_error_into_a_message(partial, tmp_pat
     def broken(*args, **kwargs):
         raise RuntimeError("font cache broken")
 
-    monkeypatch.setattr(record, "write", broken)
+    monkeypatch.setattr(record.files, "write", broken)
     box = record.show_record()
     box.children[3].click()
     assert box.children[4].value == "✘ " + i18n.t("record.widget.failed", error="RuntimeError")
     assert box.children[5].value == ""
+
+
+# -- a clean printed page -----------------------------------------------------------------------------
+
+def _page_texts(figure):
+    return [t.get_text() for t in figure.texts]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_pdf_never_breaks_a_word_in_a_table_header(full, lang):
+    from smeai.record import text as record_text
+
+    r = record.build(lang=lang, today=TODAY)
+    figures = record.pdf_pages(r)
+    tokens = {word for f in figures for t in _page_texts(f) for word in re.split(r"[ \u00a0]+", t)}
+    for label in record_text.header(record_text.MODULE_COLUMNS, "record.columns", lang) + record_text.header(record_text.SCAN_COLUMNS, "record.scan", lang):
+        assert set(label.split()) <= tokens, label  # "Oplossing", never "Oplossi" + "ng"
+    assert not [t for f in figures for t in _page_texts(f) if t.endswith("-")]  # no word cut anywhere
+    rows = [t for t in _page_texts(figures[0])]
+    assert any(t.replace("\u00a0", " ") == "5 van 5" or t.replace("\u00a0", " ") == "5 of 5" for t in rows)  # a count stays on one line
+
+
+def test_pdf_keeps_the_scan_table_with_its_header_and_its_chart(full):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    r = record.build(today=TODAY)
+    figures = record.pdf_pages(r)
+    (page,) = [f for f in figures if "Gebied" in _page_texts(f)]
+    assert {area for area, _, _ in r.scan} <= set(_page_texts(page)) and len(page.axes) == 1
+    ax = page.axes[0]
+    renderer = FigureCanvasAgg(page).get_renderer()
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert not any(legend.overlaps(bar.get_window_extent(renderer)) for bar in ax.patches)
+    assert not any(legend.overlaps(t.get_window_extent(renderer)) for t in page.texts)  # nor over the next heading
+    signoff = [f for f in figures if "Handtekening" in _page_texts(f)]
+    assert len(signoff) == 1 and {"Aftekenen door werkgever of trainer", "Naam", "Functie", "Datum"} <= set(_page_texts(signoff[0]))
+
+
+def test_a_table_that_fits_a_page_moves_whole_and_a_long_one_repeats_its_header():
+    from smeai.record.pdf_layout import Pages
+
+    pages = Pages("footer")
+    pages.y = pages.BOTTOM + 0.05  # almost at the foot of the page
+    pages.table(["Gebied", "Begin"], [[f"rij {i}", "2,0"] for i in range(6)], [0.5, 0.5])
+    assert len(pages.figures) == 2 and not pages.figures[0].texts  # nothing left behind, header and rows together
+    assert _page_texts(pages.figures[1])[:2] == ["Gebied", "Begin"]
+
+    pages = Pages("footer")
+    pages.table(["Module", "Oplossing bekeken"], [[str(i), "0"] for i in range(150)], [0.5, 0.5])
+    assert len(pages.figures) >= 2
+    for figure in pages.figures:
+        assert _page_texts(figure)[:2] == ["Module", "Oplossing bekeken"]  # every page starts with the header
+
+
+def test_columns_widen_to_fit_their_longest_word_and_the_font_shrinks_only_if_it_must():
+    from smeai.record.pdf_layout import fit_columns, text_width
+
+    widths, size = fit_columns(["Oplossing bekeken", "x"], [["0", "a b c"]], [0.05, 0.95], 0.84, 8)
+    assert size == 8 and widths[0] * 8.27 * 72 >= text_width("Oplossing", 8, True) and sum(widths) == pytest.approx(0.84)
+    widths, size = fit_columns(["Onwaarschijnlijkheidsverklaring"] * 6, [], [1] * 6, 0.84, 8)
+    assert size < 8
+
+
+def test_record_widget_in_module_09_before_finish_does_not_call_09_unfinished(learner_home, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    store = Store()
+    exercises, quiz = declared("09")
+    store.module("09", date(2026, 3, 3), finish=False, correct=exercises, quiz=quiz)
+    store.write(learner_home)
+    box = record.show_record()
+    box.children[3].click()
+    summary = box.children[5].value
+    assert "Modules afgerond: 1 van 10." in summary and "module 00, 01, 02, 03, 04, 05, 06, 07, 08." in summary
+    assert "09." not in summary.split("Nog niet afgerond")[1]

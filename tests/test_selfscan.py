@@ -1,4 +1,5 @@
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from smeai import progress, selfscan
 from smeai.selfscan import AREAS, STATEMENTS, ScanError
@@ -71,3 +72,28 @@ def test_widget_saves_and_prefills():
     assert selfscan.latest("before") == full(4)
     again = selfscan.show_scan("before")
     assert all(w.children[1].value == 4 for w in again.children if w.__class__.__name__ == "HBox")
+
+
+def _extents(figure):
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    ax = figure.axes[0]
+    return renderer, ax, [bar.get_window_extent(renderer) for bar in ax.patches]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_legend_never_covers_a_bar_and_stays_on_the_figure(lang):
+    # the longest bars (5 of 5) reach the right edge, where a legend inside the axes used to sit
+    # over the AI-literacy bar, the course's key result
+    figure = selfscan.plot(full(5), {**full(5), "ai_literacy.1": 1}, lang=lang)
+    renderer, ax, bars = _extents(figure)
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert not any(legend.overlaps(bar) for bar in bars)
+    assert not legend.overlaps(ax.xaxis.label.get_window_extent(renderer))
+    assert figure.bbox.x0 <= legend.x0 and legend.x1 <= figure.bbox.x1 and figure.bbox.y0 <= legend.y0
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [selfscan.t("selfscan.before", lang), selfscan.t("selfscan.after", lang)]
+
+
+def test_one_scan_has_no_legend_and_labels_in_the_language_asked():
+    ax = selfscan.plot(full(3), lang="en").axes[0]
+    assert ax.get_legend() is None and ax.get_title() == selfscan.t("selfscan.chart_title", "en")
+    assert ax.get_yticklabels()[-1].get_text() == selfscan.t("selfscan.areas.ai_literacy", "en")

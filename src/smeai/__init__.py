@@ -15,7 +15,7 @@ from .exercises.answers import ___
 from .i18n import get_language, set_language
 from .session import finish, start
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # A library logs; the application decides where logs go. Without this, Python's last-resort
 # handler would print a check's internal error, traceback and all, under a learner's cell.

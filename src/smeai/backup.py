@@ -33,7 +33,10 @@ def show_backup():
     status = widgets.HTML()
 
     def on_save(_):
-        status.value = "✔ " + t("progress.exported", path=export_file().name)
+        try:
+            status.value = "✔ " + t("progress.exported", path=export_file().name)
+        except OSError as problem:  # a folder it cannot write in, a full disk: a message, no traceback
+            status.value = "✘ " + (str(problem) if isinstance(problem, progress.ProgressExportError) else t("progress.write_failed", error=problem.strerror or str(problem)))
 
     def on_upload(change):
         for item in change["new"]:

@@ -36,16 +36,16 @@ class Module:
 
 
 MODULES = (
-    Module("00", 30),
-    Module("01", 60),
-    Module("02", 75),
-    Module("03", 75),
-    Module("04", 75),
+    Module("00", 25),
+    Module("01", 45),
+    Module("02", 130),
+    Module("03", 130),
+    Module("04", 130),
     Module("05", 60),
-    Module("06", 75),
+    Module("06", 85),
     Module("07", 75),
-    Module("08", 75),
-    Module("09", 90),
+    Module("08", 130),
+    Module("09", 100),
 )
 
 

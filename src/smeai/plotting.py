@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from IPython.display import Image, display
+from IPython.display import display
 from matplotlib.figure import Figure
+
+from .ui.axes import decimal_comma_axes
+from .ui.picture import Picture, describe_figure
 
 __all__ = ["PALETTE", "MARKERS", "new_axes", "png_bytes", "as_image", "draw_into"]
 
@@ -27,6 +30,7 @@ def new_axes(figsize=(6.4, 4.0)):
     ax = figure.subplots()
     ax.set_prop_cycle(color=PALETTE)
     ax.grid(True, alpha=0.3)
+    decimal_comma_axes(ax)
     return ax
 
 
@@ -38,10 +42,12 @@ def png_bytes(figure) -> bytes:
     return buffer.getvalue()
 
 
-def as_image(figure):
-    """The figure as a PNG image for display. A Figure made without pyplot has no picture
-    form in a fresh kernel (only its text form), so widgets show this image instead."""
-    return Image(data=png_bytes(figure), format="png")
+def as_image(figure, alt: str | None = None) -> Picture:
+    """The figure as a PNG picture with a text alternative, for display. A Figure made without
+    pyplot has no picture form in a fresh kernel (only its text form), so widgets show this
+    picture instead. ``alt`` says in one sentence what the figure shows; without it, the text
+    is made from the figure's title and axis labels."""
+    return Picture(png_bytes(figure), alt or describe_figure(figure))
 
 
 def draw_into(out, figure) -> None:

@@ -13,6 +13,7 @@ from statistics import mean
 
 from . import progress
 from .i18n import t
+from .plotting import PALETTE, new_axes
 
 SCALE = (1, 2, 3, 4, 5)
 PHASES = ("before", "after")
@@ -93,41 +94,50 @@ def compare(before: dict, after: dict) -> dict[str, tuple[float, float, float]]:
     return {area: (a[area], b[area], round(b[area] - a[area], 2)) for area in AREAS if area in a and area in b}
 
 
-def plot(before: dict, after: dict | None = None, ax=None):
-    """A horizontal bar per area; with ``after``, paired bars told apart by hatching, not colour alone."""
-    from .plotting import PALETTE, new_axes
+def plot(before: dict, after: dict | None = None, ax=None, lang: str | None = None):
+    """A horizontal bar per area; with ``after``, paired bars told apart by hatching, not colour alone.
 
-    ax = ax or new_axes(figsize=(7, 3.6))
-    names = [t(f"selfscan.areas.{area}") for area in AREAS]
+    The legend sits under the axis, outside the bars, so it never covers a bar (the last one,
+    AI literacy, is the course's key result). ``lang`` chooses the labels' language (default: the
+    learner's)."""
+    own = ax is None  # lay out only a figure of our own, never a page it is placed on
+    ax = ax or new_axes(figsize=(7, 4.0))
+    names = [t(f"selfscan.areas.{area}", lang) for area in AREAS]
     positions = range(len(AREAS))
     first = area_scores(before)
     height = 0.38 if after else 0.6
     ax.barh(
-        [p + (height / 2 if after else 0) for p in positions],
+        [p - (height / 2 if after else 0) for p in positions],  # before on top: the y axis is inverted
         [first.get(a, 0) for a in AREAS],
         height=height,
         color=PALETTE[0],
-        label=t("selfscan.before"),
+        label=t("selfscan.before", lang),
     )
     if after:
         second = area_scores(after)
         ax.barh(
-            [p - height / 2 for p in positions],
+            [p + height / 2 for p in positions],
             [second.get(a, 0) for a in AREAS],
             height=height,
             color=PALETTE[1],
             hatch="//",
             edgecolor="white",
-            label=t("selfscan.after"),
+            label=t("selfscan.after", lang),
         )
-        ax.legend(loc="lower right")
     ax.set_yticks(list(positions), names)
     ax.invert_yaxis()
     ax.set_xlim(0, SCALE[-1])
-    ax.set_xlabel(t("selfscan.axis"))
-    ax.set_title(t("selfscan.chart_title"))
-    ax.figure.tight_layout()
+    ax.set_xlabel(t("selfscan.axis", lang))
+    ax.set_title(t("selfscan.chart_title", lang))
+    if after:
+        # under the axis label, in one row: outside the data area whatever the scores are
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, LEGEND_BELOW), ncol=2, frameon=False)
+    if own:
+        ax.figure.tight_layout()
     return ax.figure
+
+
+LEGEND_BELOW = -0.2  # the legend's top, in axes heights below the axis (under the axis label)
 
 
 def show_scan(phase: str = "before"):

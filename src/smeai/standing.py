@@ -6,12 +6,15 @@ It only ever reports what the events show, never more.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import progress
 from .course import MODULES, module
+from .exercises import all_exercises
 from .i18n import t
+from .quiz import questions
 
 # Gaps longer than this between two events count as a break, not as time spent.
 ACTIVE_GAP_MINUTES = 20
@@ -22,6 +25,7 @@ class ModuleStanding:
     number: str
     started: str | None = None  # first activity (ISO time)
     finished: str | None = None  # first module_finish
+    work_done: str | None = None  # when every exercise was correct and every quiz question answered
     minutes: int = 0
     exercises_total: int = 0
     exercises_correct: set = field(default_factory=set)
@@ -29,10 +33,25 @@ class ModuleStanding:
     quiz_total: int = 0
     quiz_correct: set = field(default_factory=set)
     solutions_seen: set = field(default_factory=set)
+    exercises_own: set = field(default_factory=set)  # correct before the learner looked at the solution
+    quiz_first: dict = field(default_factory=dict)  # question -> was the first answer right?
 
     @property
     def status(self) -> str:
-        return "finished" if self.finished else "started" if self.started else "not_started"
+        # finish() is a marker, the work is the evidence: a module whose work is all done counts
+        # as finished even if its last cell ran before a record was made (module 09 makes the
+        # record above its finish cell)
+        return "finished" if self.completed_on else "started" if self.started else "not_started"
+
+    @property
+    def completed_on(self) -> str | None:
+        """When the module was finished: the first ``module_finish`` or the moment all its work was done."""
+        return min((ts for ts in (self.finished, self.work_done) if ts), default=None, key=_sort_key)
+
+    @property
+    def quiz_first_correct(self) -> int:
+        """Questions answered right the first time (later tries only learn from the explanations)."""
+        return sum(1 for right in self.quiz_first.values() if right)
 
     def describe(self) -> str:
         lines = [t("standing.header", number=self.number, title=module(self.number).title) + ": " + t(f"standing.{self.status}")]
@@ -45,6 +64,11 @@ class ModuleStanding:
         if self.minutes:
             lines.append("• " + t("standing.minutes", minutes=self.minutes))
         return "\n".join(lines)
+
+
+def _sort_key(ts: str) -> str:
+    when = _parse(ts)
+    return when.isoformat() if when else ts
 
 
 def _parse(ts: str) -> datetime | None:
@@ -67,18 +91,16 @@ def active_minutes(timestamps: list[datetime]) -> int:
 
 def standings(events: list[dict] | None = None) -> dict[str, ModuleStanding]:
     """One :class:`ModuleStanding` per module of the course, in course order."""
-    from .exercises import all_exercises
-    from .quiz import questions
-
     events = progress.store().events() if events is None else events
     result = {}
     declared = set()  # only what the course declares counts: a hand-edited "m01.q99" does not
+    work: dict[str, tuple[set, set]] = {}  # per module: its exercises and its quiz questions
     for m in MODULES:
         standing = ModuleStanding(m.number)
-        if m.available:
-            exercises, quiz = {e.id for e in all_exercises(m.number)}, {q.id for q in questions(m.number)}
-            standing.exercises_total, standing.quiz_total = len(exercises), len(quiz)
-            declared |= exercises | quiz
+        exercises, quiz = ({e.id for e in all_exercises(m.number)}, {q.id for q in questions(m.number)}) if m.available else (set(), set())
+        standing.exercises_total, standing.quiz_total = len(exercises), len(quiz)
+        declared |= exercises | quiz
+        work[m.number] = (exercises, quiz)
         result[m.number] = standing
     times: dict[str, list[datetime]] = {n: [] for n in result}
     for event in events:
@@ -94,13 +116,22 @@ def standings(events: list[dict] | None = None) -> dict[str, ModuleStanding]:
         if kind == "module_finish":
             standing.finished = standing.finished or event.get("ts")
         elif kind == "check" and event.get("exercise") in declared:
-            standing.exercises_tried.add(event.get("exercise"))
+            exercise = event.get("exercise")
+            standing.exercises_tried.add(exercise)
             if event.get("state") == "correct":
-                standing.exercises_correct.add(event.get("exercise"))
-        elif kind == "quiz" and event.get("correct") is True and event.get("question") in declared:
-            standing.quiz_correct.add(event.get("question"))
+                if exercise not in standing.exercises_correct and exercise not in standing.solutions_seen:
+                    standing.exercises_own.add(exercise)
+                standing.exercises_correct.add(exercise)
+        elif kind == "quiz" and event.get("question") in declared:
+            question = event.get("question")
+            standing.quiz_first.setdefault(question, event.get("correct") is True)
+            if event.get("correct") is True:
+                standing.quiz_correct.add(question)
         elif kind == "solution" and event.get("exercise") in declared:
             standing.solutions_seen.add(event.get("exercise"))
+        exercises, quiz = work[number]
+        if (exercises or quiz) and not standing.work_done and exercises <= standing.exercises_correct and quiz <= standing.quiz_first.keys():
+            standing.work_done = event.get("ts")
     for number, standing in result.items():
         standing.minutes = active_minutes(times[number])
     return result
@@ -120,8 +151,6 @@ def describe_all(events: list[dict] | None = None) -> str:
 
 def course_map_html(events: list[dict] | None = None) -> str:
     """The course as a table: module, title, minutes and the learner's status."""
-    import html
-
     all_standings = standings(events)
     head = "".join(f"<th>{t(f'map.{c}')}</th>" for c in ("number", "module", "minutes", "status"))
     rows = []

@@ -23,6 +23,8 @@ import pytest
 
 from smeai import lab
 
+from .axe import axe_source  # noqa: F401 - a fixture for the accessibility tests
+
 REPO = Path(__file__).resolve().parents[2]
 COURSE = REPO / "course"
 CHROMIUM = Path(os.environ.get("SMEAI_CHROMIUM", "/usr/bin/chromium"))
@@ -124,8 +126,7 @@ def lab_server(tmp_path_factory) -> LabServer:
     token = secrets.token_hex(16)
 
     argv, env = lab.build_command(lang="nl", port=port, open_browser=False, root=root)
-    argv += [
-        "--ServerApp.ip=127.0.0.1",
+    argv += [  # build_command already listens on 127.0.0.1 only
         f"--IdentityProvider.token={token}",
         # Lets the test reach the app's command registry (window.jupyterapp); test-only.
         "--LabApp.expose_app_in_browser=True",

@@ -177,8 +177,11 @@ def test_module_01_runs_and_explorer_responds(lab_server, browser_page):
     assert_no_browser_errors(browser_page)
 
 
-def test_english_module_01_opens_for_a_learner(lab_server, browser_page):
-    """The English notebook opens; the learner sees no news pop-up and no instructor tools."""
+def test_english_module_01_opens_for_a_self_study_learner(lab_server, browser_page):
+    """The English notebook opens; a self-study learner sees no news pop-up, no instructor tools
+    and none of nbgrader's learner tools (its "Validate" button answers an ungraded course
+    notebook with an English "Success!"). JupyterLab's menus follow the course language (this
+    server runs the Dutch course)."""
     page = browser_page.page
     open_notebook(page, lab_server, NOTEBOOK_EN)
 
@@ -188,18 +191,30 @@ def test_english_module_01_opens_for_a_learner(lab_server, browser_page):
             return {
                 formgrader: app.hasPlugin('@jupyter/nbgrader:formgrader'),
                 createAssignment: app.hasPlugin('@jupyter/nbgrader:create-assignment'),
-                // a plugin of the same extension that stays, to show the extension did load
                 assignmentList: app.hasPlugin('@jupyter/nbgrader:assignment-list'),
+                courseList: app.hasPlugin('@jupyter/nbgrader:course-list'),
+                validate: app.hasPlugin('@jupyter/nbgrader:validate-assignment'),
+                menu: app.hasPlugin('@jupyter/nbgrader:menu'),
                 formgraderCommand: app.commands.hasCommand('nbgrader:open-formgrader'),
+                // a plugin that stays, to show the check itself works
+                notebook: app.hasPlugin('@jupyterlab/notebook-extension:tracker'),
             };
         }"""
     )
     assert plugins == {
         "formgrader": False,
         "createAssignment": False,
-        "assignmentList": True,
+        "assignmentList": False,
+        "courseList": False,
+        "validate": False,
+        "menu": False,
         "formgraderCommand": False,
+        "notebook": True,
     }, plugins
+    assert page.locator(".validate-button").count() == 0
+    # Dutch menus from the language pack: "Run" is "Uitvoeren", "File" is "Bestand"
+    menubar = page.locator("#jp-menu-panel, .lm-MenuBar").first.inner_text(timeout=WIDGET_TIMEOUT)
+    assert "Uitvoeren" in menubar and "Bestand" in menubar, menubar
     # The news question would be a toast shortly after start-up; the kernel start gave it time.
     assert page.get_by_text("Jupyter news").count() == 0
     assert_no_browser_errors(browser_page)

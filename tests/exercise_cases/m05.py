@@ -1,8 +1,15 @@
 import numpy as np
 
 from smeai import ___
+from smeai.modules.m05 import model
 
 from .common import BAD_FUNCTION, BAD_NUMBER, BAD_TEXT
+
+# the group sizes come from the model, never typed in: k-means on another numpy or scikit-learn
+# release may move a customer, and the cases must follow it
+AT_4 = model.group_sizes(4)
+G1 = AT_4[0]
+OTHER_K = sorted({model.group_sizes(k)[0] for k in model.K_VALUES if k != 4} - {G1})
 
 
 def scale(value, average, spread):
@@ -30,20 +37,17 @@ def gives_text(value, average, spread):
 
 
 CASES = {
-    # k = 4, three columns, scaled: group 1 (highest spend) has 73 customers
+    # k = 4, three columns, scaled: group 1 (highest spend)
     "m05.q1": (
-        [73, 73.0, np.int64(73), [73], 72.6],
+        [G1, float(G1), np.int64(G1), [G1], G1 - 0.4],
         [
-            (34, "m05.q1.unscaled"),  # group 1 without scaling
-            (79, "m05.q1.other_k"),  # group 1 at k = 3, where the explorer opens
-            (81, "m05.q1.other_k"),  # group 1 at k = 2
-            (26, "m05.q1.other_k"),  # group 1 at k = 5 and 6
-            (127, "m05.q1.other_group"),  # group 2 at k = 4
-            (103, "m05.q1.other_group"),  # group 4 at k = 4
-            (18.25, "m05.q1.percent"),  # 73 of 400 as a percentage
-            (400, "m05.q1.everyone"),
-            (60, "check.number_too_low"),
-            (150, "check.number_too_high"),
+            (model.group_sizes(4, scaled=False)[0], "m05.q1.unscaled"),  # group 1 without scaling
+            *[(n, "m05.q1.other_k") for n in OTHER_K],  # group 1 at k = 2, 3, 5, 6
+            *[(n, "m05.q1.other_group") for n in AT_4[1:] if n not in OTHER_K],  # the other groups at k = 4
+            (100 * G1 / model.N_CUSTOMERS, "m05.q1.percent"),  # group 1 as a percentage of all customers
+            (model.N_CUSTOMERS, "m05.q1.everyone"),
+            (G1 - 13, "check.number_too_low"),
+            (model.N_CUSTOMERS - 1, "check.number_too_high"),
         ],
     ),
     "m05.q2": (
@@ -104,7 +108,7 @@ CASES = {
     ),
 }
 BAD_INPUT = {
-    "m05.q1": BAD_NUMBER + ["73 klanten", "73,0"],
+    "m05.q1": BAD_NUMBER + [f"{G1} klanten", f"{G1},0"],
     "m05.q2": BAD_TEXT + [["bestellingen", "dagen"]],
     "m05.q3": BAD_FUNCTION + [scale(200, 100, 50)],
     "m05.q4": BAD_NUMBER + ["vier", "4"],

@@ -1,8 +1,19 @@
 import numpy as np
 
 from smeai import ___
+from smeai.modules.m07 import model
 
 from .common import BAD_FUNCTION, BAD_NUMBER, BAD_TEXT
+
+# The right and wrong answers of q2, q3 and q5 come from the model: no count a numpy or
+# scikit-learn release could shift is typed here.
+IMAGES = {n: model.image_results(n) for n in model.TRAIN_SIZES}
+SEEN = IMAGES[400]
+READ = model.alarm_summary(model.READ_THRESHOLD)
+START = model.alarm_summary(model.START_THRESHOLD)
+GOOD = model.good_thresholds()
+TOO_LOW = [float(x) for x in model.slider_thresholds() if x < GOOD[0]]
+TOO_HIGH = [float(x) for x in model.slider_thresholds() if x > GOOD[-1]]
 
 
 def cost(missed, false_alarms):
@@ -47,10 +58,32 @@ def starter_cost(missed, false_alarms):
 
 CASES = {
     "m07.q1": ([576, 24 * 24, 576.0, np.int64(576), [576]], [(48, "m07.q1.added"), (24, "m07.q1.one_side"), (1728, "m07.q1.colour"), (500, "check.number_too_low"), (600, "check.number_too_high")]),
-    "m07.q2": ([8, 8.0, np.int64(8)], [(15, "m07.q2.all_errors"), (5, "m07.q2.wrong_kind"), (2, "m07.q2.false_reject"), (26, "m07.q2.other_size"), (11, "m07.q2.other_size"), (92.5, "m07.q2.percentage"), (3, "check.number_too_low")]),
-    "m07.q3": ([28, 28.0], [(42, "m07.q3.all_alarms"), (5, "m07.q3.caught"), (1, "m07.q3.missed"), (0, "m07.q3.not_moved"), (11200, "m07.q3.euros"), (35, "check.number_too_high"), (11, "check.number_too_low")]),
+    "m07.q2": ([SEEN["missed"], float(SEEN["missed"]), np.int64(SEEN["missed"])], [
+        (SEEN["errors"], "m07.q2.all_errors"),
+        (SEEN["wrong_kind"], "m07.q2.wrong_kind"),
+        (SEEN["false_reject"], "m07.q2.false_reject"),
+        (IMAGES[50]["missed"], "m07.q2.other_size"),
+        (IMAGES[200]["missed"], "m07.q2.other_size"),
+        (SEEN["pct"], "m07.q2.percentage"),
+        (SEEN["missed"] + 200, "check.number_too_high"),
+        (-1, "check.number_too_low"),
+    ]),
+    "m07.q3": ([READ["false_alarms"], float(READ["false_alarms"])], [
+        (READ["alarms"], "m07.q3.all_alarms"),
+        (READ["caught"], "m07.q3.caught"),
+        (READ["missed"], "m07.q3.missed"),
+        (START["false_alarms"], "m07.q3.not_moved"),
+        (READ["cost_false"], "m07.q3.euros"),
+        (READ["alarms"] + 7, "check.number_too_high"),
+        (-1, "check.number_too_low"),
+    ]),
     "m07.q4": ([cost, cost_as_float, lambda m, f: 10000 * m + 400 * f], [(swapped, "m07.q4.swapped"), (thousands_point, "m07.q4.thousands_point"), (thousands_comma, "m07.q4.thousands_comma"), (no_false_cost, "m07.q4.no_false_cost"), (no_missed_cost, "m07.q4.no_missed_cost"), (wrong_price, "m07.q4.case_failed"), (crashes, "check.function_raised")]),
-    "m07.q5": ([2.75, 3, 2.5, 3.25, 2.9], [(1.0, "m07.q5.too_low"), (2.25, "m07.q5.too_low"), (3.5, "m07.q5.too_high"), (5, "m07.q5.too_high"), (7, "m07.q5.out_of_range"), (0.1, "m07.q5.out_of_range")]),
+    "m07.q5": ([*GOOD, model.best_threshold()["threshold"]], [
+        *[(x, "m07.q5.too_low") for x in (TOO_LOW[0], TOO_LOW[-1])],
+        *[(x, "m07.q5.too_high") for x in (TOO_HIGH[0], model.START_THRESHOLD)],
+        (7, "m07.q5.out_of_range"),
+        (0.1, "m07.q5.out_of_range"),
+    ]),
     "m07.q6": (["b", " B ", "b)", "optie b", "option b"], [("a", "m07.q6.option.everything"), ("c", "m07.q6.option.automatic"), ("d", "m07.q6.option.nothing"), ("e", "m07.q6.unknown_option"), ("beveiliging", "m07.q6.unknown_option")]),
 }
 BAD_INPUT = {

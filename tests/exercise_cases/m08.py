@@ -1,8 +1,16 @@
 import numpy as np
 
 from smeai import ___
+from smeai.modules.m08 import model
 
 from .common import BAD_FUNCTION, BAD_NUMBER, BAD_TEXT
+
+# The right and wrong answers of q1, q2, q4 and q5 come from the model: no rate a numpy or
+# scikit-learn release could shift is typed here.
+WITH = model.fairness("with_postcode", model.DEFAULT_THRESHOLD)
+WITHOUT = model.fairness("without_postcode", model.DEFAULT_THRESHOLD)
+A, B, B_WITHOUT = WITH["metrics"]["A"], WITH["metrics"]["B"], WITHOUT["metrics"]["B"]
+GOOD = model.good_thresholds()
 
 
 def four_fifths_met(pct_a, pct_b):
@@ -56,40 +64,40 @@ def changed(sorting, **levels):
 STARTER_SORTING = dict.fromkeys(SORTED_NL, ___)
 
 CASES = {
-    "m08.q1": ([16.9, 17, 16.5, np.float64(16.9), [16.9], 43 / 254 * 100], [
-        (34.7, "m08.q1.group_a"),
-        (0.169, "m08.q1.fraction"),
-        (43, "m08.q1.count"),
-        (29.1, "m08.q1.without_postcode"),
-        (10.7, "check.number_too_low"),  # the old decisions, not the model
-        (50, "check.number_too_high"),
+    "m08.q1": ([B["selected_pct"], B["selected_pct"] + 0.4, np.float64(B["selected_pct"]), [B["selected_pct"]], B["selected"] / B["count"] * 100], [
+        (A["selected_pct"], "m08.q1.group_a"),
+        (B["selected_pct"] / 100, "m08.q1.fraction"),
+        (B["selected"], "m08.q1.count"),
+        (B_WITHOUT["selected_pct"], "m08.q1.without_postcode"),
+        (1, "check.number_too_low"),
+        (99, "check.number_too_high"),
     ]),
-    "m08.q2": ([16.9 / 34.7, 0.49, 0.487, 0.48, 48.7, 49, (43 / 254) / (120 / 346)], [
-        (34.7 / 16.9, "m08.q2.inverted"),
-        (34.7 - 16.9, "m08.q2.difference"),
-        (16.9 - 34.7, "m08.q2.difference"),
-        (0.95, "m08.q2.without_postcode"),
-        (0.8, "check.number_too_high"),
-        (0.25, "check.number_too_low"),
+    "m08.q2": ([B["selected_pct"] / A["selected_pct"], WITH["ratio"], 100 * B["selected_pct"] / A["selected_pct"], (B["selected"] / B["count"]) / (A["selected"] / A["count"])], [
+        (A["selected_pct"] / B["selected_pct"], "m08.q2.inverted"),
+        (A["selected_pct"] - B["selected_pct"], "m08.q2.difference"),
+        (B["selected_pct"] - A["selected_pct"], "m08.q2.difference"),
+        (WITHOUT["ratio"], "m08.q2.without_postcode"),
+        (WITH["ratio"] + 0.1, "check.number_too_high"),
+        (WITH["ratio"] - 0.1, "check.number_too_low"),
     ]),
     "m08.q3": ([four_fifths_met, lambda a, b: min(a, b) / max(a, b) >= 4 / 5], [
         (percent_not_fraction, "m08.q3.case_failed"),
         (too_strict, "m08.q3.case_failed"),
         (crashes, "check.function_raised"),
     ]),
-    "m08.q4": ([71.0, 71, 70.6, [71.0]], [
-        (39.3, "m08.q4.group_a"),
-        (0.71, "m08.q4.fraction"),
-        (16.9, "m08.q4.selected"),
-        (59.1, "m08.q4.accuracy"),
-        (0.9, "m08.q4.wrongly_invited"),
-        (50.3, "m08.q4.without_postcode"),
-        (90, "check.number_too_high"),
+    "m08.q4": ([B["missed_pct"], round(B["missed_pct"]), [B["missed_pct"]]], [
+        (A["missed_pct"], "m08.q4.group_a"),
+        (B["missed_pct"] / 100, "m08.q4.fraction"),
+        (B["selected_pct"], "m08.q4.selected"),
+        (B["accuracy_pct"], "m08.q4.accuracy"),
+        (B["wrongly_invited_pct"], "m08.q4.wrongly_invited"),
+        (B_WITHOUT["missed_pct"], "m08.q4.without_postcode"),
+        (99.9, "check.number_too_high"),
     ]),
-    "m08.q5": ([15, 20, 25, 30, 22.5, np.int64(20)], [
-        (10, "m08.q5.too_low"),
-        (50, "m08.q5.too_high"),
-        (35, "m08.q5.too_high"),
+    "m08.q5": ([*GOOD, (GOOD[0] + GOOD[1]) / 2, np.int64(model.best_threshold())], [
+        (GOOD[0] - model.THRESHOLD_STEP, "m08.q5.too_low"),
+        (model.DEFAULT_THRESHOLD, "m08.q5.too_high"),
+        (GOOD[-1] + model.THRESHOLD_STEP, "m08.q5.too_high"),
         (85, "m08.q5.unfair"),
         (0.2, "m08.q5.fraction"),
         (5, "m08.q5.out_of_range"),

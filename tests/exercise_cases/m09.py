@@ -2,6 +2,8 @@ import numpy as np
 import pandas as pd
 
 from smeai import ___
+from smeai.modules.m09.model import BAKERY as B
+from smeai.modules.m09.model import best_order
 
 from .common import BAD_FUNCTION, BAD_NUMBER, BAD_TEXT
 
@@ -40,16 +42,16 @@ def gives_text(implementation, net_per_year):
 
 CASES = {
     "m09.q1": (
-        [4200, 4200.0, np.int64(4200), [4200], 4199.6],
+        [B.net_per_year, float(B.net_per_year), np.int64(B.net_per_year), [B.net_per_year], B.net_per_year - 0.4],
         [
-            (5400, "m09.q1.forgot_licence"),
-            (350, "m09.q1.per_month"),
-            (1400, "m09.q1.minus_implementation"),
-            (3600, "m09.q1.forgot_errors"),
-            (4800, "m09.q1.hours_only"),
-            (8, "m09.q1.payback_not_net"),
-            (6000, "check.number_too_high"),
-            (2000, "check.number_too_low"),
+            (B.gross_per_year, "m09.q1.forgot_licence"),
+            (B.net_per_month, "m09.q1.per_month"),
+            (B.net_per_year - B.implementation_cost, "m09.q1.minus_implementation"),
+            (B.hours_value_per_year - B.licence_per_year, "m09.q1.forgot_errors"),
+            (B.hours_value_per_year, "m09.q1.hours_only"),
+            (B.payback_months, "m09.q1.payback_not_net"),
+            (B.net_per_year + 1800, "check.number_too_high"),
+            (B.net_per_year - 2200, "check.number_too_low"),
         ],
     ),
     "m09.q2": (
@@ -64,7 +66,7 @@ CASES = {
         ],
     ),
     "m09.q3": (
-        [["C", "A", "D", "B"], ("C", "A", "D", "B"), [" c", "a ", "d", "b"]],
+        [best_order(), tuple(best_order()), [f" {letter.lower()} " for letter in best_order()]],
         [
             (["B", "A", "C", "D"], "m09.q3.by_benefit"),
             (["C", "D", "A", "B"], "m09.q3.by_cost"),

@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Sequence
 
-from .answers import AnswerProblem, BlankUsed, as_function, as_number, as_text, normalise_text
+from ..learner_errors import explain_function_error
+from .answers import AnswerProblem, BlankUsed, as_function, as_number, as_text, function_slip, normalise_text, number_slip
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,13 @@ class Close(Check):
         return math.isclose(a, b, abs_tol=self.tol, rel_tol=self.rel)
 
     def outcome(self, answer, *, hidden: bool = False) -> Outcome:
-        number = as_number(answer)
         expected = float(_resolve(self.expected))
+        number = as_number(answer, expected=expected, close=self._close)
         if self._close(number, expected):
             return Outcome(True, self.correct_key, {"given": number})
+        slip = number_slip(number, expected, self._close)  # 6.766 - 5.435: a thousands dot
+        if slip is not None:
+            return Outcome(False, *slip)
         for pattern, key in self.mistakes:
             matched = pattern(number) if callable(pattern) else self._close(number, float(pattern))
             if matched:
@@ -176,8 +180,11 @@ class FunctionCases(Check):
             except BaseException as error:  # noqa: B036 - even sys.exit or a custom BaseException
                 # The learner's function crashed: explain it. Letting it escape would print a
                 # traceback that quotes the test cell, hidden tests included.
-                return Outcome(False, "check.function_raised", {"case": shown, "error": _error_text(error)})
+                return Outcome(False, "check.function_raised", {"case": shown, "error": explain_function_error(error, function)})
             if not _same(got, expected):
+                slip = function_slip(function, got, expected)  # `* 2,00` gives a pair, `10.000` a thousandth
+                if slip is not None:
+                    return Outcome(False, slip[0], {"case": shown, **slip[1]})
                 return Outcome(False, ".case_failed", {"case": shown, "expected": expected, "got": got})
         return Outcome(True, "check.correct", {"count": len(cases)})
 
@@ -214,6 +221,6 @@ def _same(got, expected) -> bool:
         return False
 
 
-def _error_text(error: Exception) -> str:
-    text = f"{type(error).__name__}: {error}"
-    return text if len(text) <= 120 else text[:119] + "…"
+def _error_text(error: BaseException) -> str:
+    """Why the learner's function stopped, in the learner's language (never Python's English)."""
+    return explain_function_error(error)

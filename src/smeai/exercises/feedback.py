@@ -6,6 +6,7 @@ import html
 from dataclasses import dataclass, field
 
 from ..i18n import describe_kind, get_language, t
+from ..learner_errors import Phrase
 from ..ui.messagebox import BLUE, GREEN, VERMILLION, MessageBox, escape_lines
 
 CORRECT = "correct"
@@ -39,6 +40,9 @@ class Feedback:
         params = dict(self.params)
         if "kind" in params:  # a Python type name, said in everyday words
             params["kind"] = describe_kind(params["kind"], lang)
+        for name, value in params.items():  # a sentence of its own, e.g. why a function stopped
+            if isinstance(value, Phrase):
+                params[name] = value.text(lang)
         if "case_kind" in params:  # what kind of extra case failed ("a boundary value"), never its input
             params["case_kind"] = t(f"check.case_kinds.{params['case_kind']}", lang)
         return t(self.key, lang, **params)

@@ -1,0 +1,132 @@
+"""The plan form in module 09: reminders, the idea to start with, the first three steps, who
+carries the plan and when it is reviewed, and buttons to save and export."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+import ipywidgets as widgets
+
+from .. import progress
+from ..i18n import t
+from .model import NO_IDEA, OWNER_FIELDS, STEP_FIELDS, STEPS, PlanError
+from .render import export, html_body
+from .store import first_idea, latest, reflections, save
+from .view import view
+from .words import format_date
+
+log = logging.getLogger(__name__)
+
+
+def show_plan():
+    """The action plan: what earlier widgets saved, reminders of earlier reflections, the idea to
+    start with, the first three steps (what, who, when), who owns and approves the plan and when it
+    is reviewed, a save button and an export button."""
+    events = progress.store().events()
+    plan = latest(events)
+    wide = widgets.Layout(width="95%")
+
+    earlier = reflections(events)
+    if earlier:
+        items = "".join(
+            f"<li><b>{html.escape(t('plan.reflection_from', module=rid[1:3]))}</b> {html.escape(text)}</li>" for rid, _, text in earlier
+        )
+        reminder = widgets.HTML(f"<p>{html.escape(t('plan.widget.reminder'))}</p><ul>{items}</ul>")
+    else:
+        reminder = widgets.HTML(f"<p>{html.escape(t('plan.widget.no_reflections'))}</p>")
+
+    summary = widgets.HTML()
+    first = widgets.Dropdown(description=t("plan.widget.first"), style={"description_width": "initial"}, layout=widgets.Layout(width="95%"))
+    step_boxes = []
+    for n in range(STEPS):
+        earlier_step = plan["steps"][n] if n < len(plan["steps"]) else {}
+        boxes = {
+            f: widgets.Text(value=earlier_step.get(f, ""), placeholder=t(f"plan.widget.placeholder_{f}"), layout=widgets.Layout(width="32%" if f == "what" else "30%"))
+            for f in STEP_FIELDS
+        }
+        step_boxes.append(boxes)
+    earlier_owner = plan.get("owner") or {}
+    owner_boxes = {
+        name: widgets.Text(
+            value=format_date(earlier_owner["review"], short=True) if name == "review" and earlier_owner.get("review") else earlier_owner.get(name, ""),
+            description=t(f"plan.owner.{name}"),
+            placeholder=t(f"plan.widget.placeholder_{name}"),
+            style={"description_width": "14em"},
+            layout=widgets.Layout(width="95%"),
+        )
+        for name in OWNER_FIELDS
+    }
+    auto = widgets.Layout(width="auto")
+    save_button = widgets.Button(description=t("plan.widget.save"), icon="save", button_style="primary", layout=auto)
+    export_button = widgets.Button(description=t("plan.widget.export"), icon="download", layout=auto)
+    status = widgets.HTML()
+    preview = widgets.HTML()
+
+    def refresh(_=None):
+        current = latest()
+        v = view(current)
+        options = [(i["title"], i["key"]) for i in v["ideas"]]
+        first.options = options or [(t("plan.widget.no_ideas"), NO_IDEA)]
+        first.value = first_idea(current) if options else NO_IDEA
+        first.disabled = not options
+        summary.value = _summary_html(v)
+
+    def on_save(_=None):
+        try:
+            # the owner first: a date that cannot be read stops the save before anything is kept
+            save("owner", {name: box.value for name, box in owner_boxes.items()})
+            if first.value != NO_IDEA:
+                save("first", first.value)
+            save("steps", [{f: box.value for f, box in boxes.items()} for boxes in step_boxes])
+        except PlanError as problem:
+            status.value = "✘ " + html.escape(str(problem))
+            return False
+        status.value = "✔ " + html.escape(t("plan.widget.saved"))
+        return True
+
+    def on_export(_):
+        if not on_save():
+            return
+        try:
+            md_path, html_path = export(".")
+        except OSError as problem:
+            status.value = "✘ " + html.escape(t("plan.widget.export_failed", error=problem.strerror or str(problem)))
+            return
+        except Exception as problem:  # never a traceback for the learner; the log keeps the details
+            log.exception("exporting the plan failed")
+            status.value = "✘ " + html.escape(t("plan.widget.export_failed", error=type(problem).__name__))
+            return
+        status.value = "✔ " + html.escape(t("plan.widget.exported", md=md_path.name, html=html_path.name))
+        preview.value = '<div style="border:1px solid #999;padding:0.5em 1em">' + html_body() + "</div>"
+
+    refresh_button = widgets.Button(description=t("plan.widget.refresh"), icon="refresh", layout=auto)
+    refresh_button.on_click(refresh)
+    save_button.on_click(on_save)
+    export_button.on_click(on_export)
+    refresh()
+    header = widgets.HTML(
+        "<b>" + "</b> · <b>".join(html.escape(t(f"plan.steps.{f}")) for f in STEP_FIELDS) + "</b>"
+    )
+    rows = [widgets.HBox([widgets.HTML(f"{n}.", layout=widgets.Layout(width="1.5em")), *boxes.values()], layout=wide) for n, boxes in enumerate(step_boxes, start=1)]
+    owner_box = widgets.VBox(list(owner_boxes.values()))
+    box = widgets.VBox([reminder, summary, refresh_button, first, header, *rows, owner_box, widgets.HBox([save_button, export_button]), status, preview])
+    box.add_class("smeai-plan")
+    return box
+
+
+def _summary_html(v: dict) -> str:
+    e = html.escape
+    no = e(t("plan.not_filled"))
+
+    def line(key, text):
+        return f"<li>{e(t(f'plan.sections.{key}'))}: {text}</li>"
+
+    ideas = ", ".join(e(i["title"]) for i in v["ideas"]) or f"<i>{no}</i>"
+    benefit = e(v["benefit"][3][1] + " / " + v["benefit"][5][1]) if v["benefit"] else f"<i>{no}</i>"
+    approach = e(v["approach"]["choice"]) if v["approach"] else f"<i>{no}</i>"
+    data = e(v["data"]["verdict"]) if v["data"] else f"<i>{no}</i>"
+    values = e(", ".join(f"{n}: {a}" for n, a, _ in v["values"])) if v["values"] else f"<i>{no}</i>"
+    return f"<p>{e(t('plan.widget.so_far'))}</p><ul>" + "".join(
+        (line("ideas", ideas), line("benefit", benefit), line("approach", approach), line("data", data), line("values", values))
+    ) + "</ul>"

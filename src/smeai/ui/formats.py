@@ -1,0 +1,61 @@
+"""Numbers in notebook outputs the learner's way: ``0,252`` and ``13,4`` in Dutch.
+
+A Dutch learner reads ``28.6`` as twenty-eight thousand six hundred. ``start`` calls
+:func:`use_learner_formats`, which changes how this kernel *shows* numbers (IPython's text
+formatter for floats and numpy scalars, pandas' tables); what Python computes is untouched.
+Figures get the same decimal comma from :mod:`smeai.ui.axes`.
+"""
+
+from __future__ import annotations
+
+from ..i18n import get_language
+
+
+def show_float(value, lang: str | None = None) -> str:
+    """A float as Python would write it, with the learner's decimal sign (no rounding: the
+    learner sees the value Python really has)."""
+    text = repr(float(value))
+    return text.replace(".", ",") if (lang or get_language()) == "nl" else text
+
+
+def table_number(value, lang: str | None = None) -> str:
+    """A float in a pandas table: up to four decimals, thousands grouped, the learner's signs
+    (``1.234,5`` in Dutch); very small or very large values in scientific notation."""
+    value = float(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    if value == 0 or 1e-4 <= abs(value) < 1e12:
+        text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:.4g}"
+    if (lang or get_language()) == "nl":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def use_learner_formats(lang: str) -> None:
+    """Show floats, numpy scalars and pandas tables in ``lang``'s number format."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    # imported here, not at the top: ``import smeai`` (and the ``smeai`` command) stays fast
+    import numpy as np
+    import pandas as pd
+
+    plain = shell.display_formatter.formatters["text/plain"]
+    # numpy scalars have their own __repr__ (numpy 2: ``np.float64(0.252)``), found before any
+    # base class, so each concrete type is named here
+    floats = (float, np.float16, np.float32, np.float64, np.longdouble)
+    integers = (np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64)
+    for kind in floats:
+        plain.for_type(kind, lambda value, printer, cycle: printer.text(show_float(value, lang)))
+    for kind in integers:
+        plain.for_type(kind, lambda value, printer, cycle: printer.text(str(int(value))))
+    if lang == "nl":
+        pd.set_option("display.float_format", lambda value: table_number(value, "nl"))
+    else:
+        pd.reset_option("display.float_format")
