@@ -83,7 +83,7 @@ def test_in_a_kernel_the_learners_own_dot_comma_and_word_are_named(tmp_path):
     """Issue 11's cases as a learner types them in module 03's cells: the message quotes what the
     learner typed (the cell's source, the function's source), never Python's English."""
     cells = run_cells(
-        'from smeai import start\nstart("03", lang="nl")\nfrom smeai.exercises.m03 import q1, q3',
+        'from smeai import start\nstart("03", lang="nl")\nfrom smeai.modules.m03.exercises import q1, q3',
         "besparing = 6.766 - 5.435\nq3.check(besparing)",  # 03 [13]
         "def kosten(gebakken, vraag):\n    if gebakken > vraag:\n        return (gebakken - vraag) * 1.20\n"
         "    return (vraag - gebakken) * 2,00\n\nq1.check(kosten)",  # 03 [3]
