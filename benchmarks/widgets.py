@@ -1,7 +1,7 @@
 """Latency of every widget callback, driven in-process with the values a learner would choose.
 
 Every explorer the course offers is built (the public ``*_explorer`` functions of
-``smeai.explore.mNN``, plus the quiz, the self-scan, the profile and the reflection), then its
+``smeai.modules.mNN.widgets``, plus the quiz, the self-scan, the profile and the reflection), then its
 widget tree is walked: each slider is moved through several values, each list or button group
 through its options, each button clicked. The time of one change is the time its observers take
 (ipywidgets calls them synchronously), which is what the learner waits for.
@@ -47,14 +47,9 @@ def _factories(group: str):
 
 
 def _widgets_module(group: str):
-    """``smeai.modules.m01.widgets``; TRANSITIONAL: else the old ``smeai.explore.m01``."""
-    for name in (f"smeai.modules.{group}.widgets", f"smeai.explore.{group}"):
-        try:
-            if importlib.util.find_spec(name):
-                return importlib.import_module(name)
-        except ModuleNotFoundError:  # the parent package is not there
-            continue
-    return None
+    """``smeai.modules.m01.widgets``, or None for a module without explorers (m00)."""
+    name = f"smeai.modules.{group}.widgets"
+    return importlib.import_module(name) if importlib.util.find_spec(name) else None
 
 
 def groups() -> list[str]:

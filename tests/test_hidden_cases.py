@@ -23,19 +23,10 @@ REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO / "assessments" / "source"
 PACKAGE = REPO / "src" / "smeai"
 ASSIGNMENTS = sorted(p.name for p in SOURCE.iterdir() if p.is_dir())
-MOVED = {p.name for p in (PACKAGE / "modules").iterdir() if (p / "__init__.py").is_file()}
 BEGIN, END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 
 
-def _transitional(assignment: str) -> list:
-    if assignment in MOVED:
-        return []
-    # TRANSITIONAL (issue 12): a module not yet moved to smeai/modules/ still keeps its hidden
-    # cases in the package; the coordinator removes this skip once every module has moved.
-    return [pytest.mark.skip(reason=f"TRANSITIONAL: {assignment} not moved to smeai/modules/ yet")]
-
-
-ASSIGNMENT_PARAMS = [pytest.param(a, marks=_transitional(a)) for a in ASSIGNMENTS]
+ASSIGNMENT_PARAMS = ASSIGNMENTS
 
 
 def hidden_blocks(nb) -> list[str]:
@@ -123,7 +114,7 @@ def released(tmp_path_factory):
     root = tmp_path_factory.mktemp("release") / "assessments"
     shutil.copytree(REPO / "assessments", root, ignore=shutil.ignore_patterns("release", "submitted", "autograded", "feedback", "gradebook.db*", ".nbgrader.log"))
     env = {**os.environ, "SMEAI_HOME": str(root.parent / "smeai-home"), "SMEAI_LANG": "nl"}
-    for assignment in sorted(MOVED & set(ASSIGNMENTS)):
+    for assignment in ASSIGNMENTS:
         nbgrader(root, env, "generate_assignment", assignment, "--force")
     return root / "release"
 

@@ -22,9 +22,7 @@ class Module:
     @property
     def available(self) -> bool:
         """A module is there once its package is (``smeai/modules/mNN/``)."""
-        name = f"m{self.number}"
-        # TRANSITIONAL: or its old declarations file (remove once every module moved)
-        return (_PACKAGE / "modules" / name / "__init__.py").is_file() or (_PACKAGE / "exercises" / f"{name}.py").is_file()
+        return (_PACKAGE / "modules" / f"m{self.number}" / "__init__.py").is_file()
 
     @property
     def title(self) -> str:

@@ -57,7 +57,3 @@ def draw_into(out, figure) -> None:
     with out:
         display(image)
 
-
-# TRANSITIONAL: the old name, for modules not yet moved to smeai/modules/ (removed at the end;
-# m07's own show_figure(name) becomes show_picture).
-show_figure = draw_into

@@ -140,13 +140,6 @@ def load_module(module: str) -> None:
     except ModuleNotFoundError as error:
         if error.name not in (f"smeai.modules.{module}", f"smeai.modules.{module}.exercises"):
             raise  # a real missing import inside the module must not look like "no such module"
-        # TRANSITIONAL: modules not yet moved still declare in smeai.exercises.mNN (remove once
-        # every module lives in smeai/modules/).
-        try:
-            importlib.import_module(f"{__package__}.{module}")
-        except ModuleNotFoundError as old_error:
-            if old_error.name != f"{__package__}.{module}":
-                raise
 
 
 def get(exercise_id: str) -> Exercise:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from sklearn.neighbors import KNeighborsClassifier
-
 from ...datasets import make_apples
 
 __all__ = [
@@ -74,6 +72,10 @@ def learn_from_labels(labels: dict[int, bool]):
     chosen = {i: v for i, v in labels.items() if v is not None}
     if len(set(chosen.values())) < 2:
         return None
+    # here, not at the top: scikit-learn takes 1-3 s to import, and a grading kernel that checks
+    # module 01's exercises (the size rule only) must not pay it (0.3 s instead of 3.6 s)
+    from sklearn.neighbors import KNeighborsClassifier
+
     data = examples().iloc[sorted(chosen)]
     model = KNeighborsClassifier(n_neighbors=1)
     model.fit(scaled(data), [chosen[i] for i in sorted(chosen)])

@@ -26,6 +26,7 @@ def show_rule_explorer():
 
 def show_teach_explorer():
     """The learner sorts 10 example apples; a model learns from them and sorts the other 40."""
+    import sklearn.neighbors  # noqa: F401 - imported now, in the cell, not in the learner's first click
     choices = [(t("m01.explore.unsorted"), None), (t("m01.explore.class1"), True), (t("m01.explore.juice"), False)]
     pickers = {}
     rows = []
