@@ -141,16 +141,17 @@ def test_module_01_runs_and_explorer_responds(lab_server, browser_page):
     result_text = result_text.first
     result_text.wait_for(state="visible", timeout=WIDGET_TIMEOUT)
     before_text = result_text.inner_text(timeout=WIDGET_TIMEOUT)
-    before_value = handle.get_attribute("aria-valuenow", timeout=WIDGET_TIMEOUT)
+    # the slider is a native <input type="range"> (smeai.ui.controls): its value is the input's
+    before_value = handle.input_value(timeout=WIDGET_TIMEOUT)
 
     handle.focus(timeout=WIDGET_TIMEOUT)
     for _ in range(5):
         page.keyboard.press("ArrowRight")
-    if handle.get_attribute("aria-valuenow", timeout=WIDGET_TIMEOUT) == before_value:
+    if handle.input_value(timeout=WIDGET_TIMEOUT) == before_value:
         # already at the maximum: move the other way
         for _ in range(5):
             page.keyboard.press("ArrowLeft")
-    after_value = handle.get_attribute("aria-valuenow", timeout=WIDGET_TIMEOUT)
+    after_value = handle.input_value(timeout=WIDGET_TIMEOUT)
     assert after_value != before_value, f"the slider did not move (value {before_value})"
 
     try:

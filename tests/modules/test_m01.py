@@ -39,9 +39,35 @@ def test_rule_explorer_follows_the_slider():
 
 def test_teach_explorer_learns_from_the_labels():
     box = widgets.show_teach_explorer()
-    *rows, result, _ = box.children
-    pickers = [row.children[1] for row in rows]
+    *pickers, result, _ = box.children
     assert "klasse 1" in result.value and "sap" in result.value  # asks for both classes first
     for picker, truth in zip(pickers, model.examples().class1):
         picker.value = bool(truth)
     assert "10" in result.value and "%" in result.value
+
+
+def test_controls_are_named_and_figures_have_a_text_alternative():
+    from smeai.ui.controls import IntSlider, ToggleGroup
+    from smeai.ui.picture import Picture
+
+    for lang, words in (("nl", ("Grens", "appels", "klasse 1")), ("en", ("Threshold", "apples", "class 1"))):
+        i18n.set_language(lang)
+        try:
+            box = widgets.show_rule_explorer()
+            slider = box.children[0]
+            assert isinstance(slider, IntSlider) and slider.suffix == " mm" and slider.description.startswith(words[0])
+            slider.value = 70
+            picture = box.update.render().picture
+            assert isinstance(picture, Picture) and words[1] in picture.alt and "70 mm" in picture.alt
+            assert i18n.format_number(model.rule_accuracy(70)) + " %" in picture.alt
+            teach = widgets.show_teach_explorer()
+            pickers = teach.children[:-2]
+            assert all(isinstance(p, ToggleGroup) for p in pickers) and len(pickers) == model.N_EXAMPLES
+            assert pickers[0].description.startswith("Appel 1" if lang == "nl" else "Apple 1")
+            assert [label for label, _ in pickers[0].options][1] == words[2]
+            for picker, truth in zip(pickers, model.examples().class1):
+                picker.value = bool(truth)
+            picture = teach.update.render().picture
+            assert isinstance(picture, Picture) and "10" in picture.alt and words[1] in picture.alt
+        finally:
+            i18n.set_language("nl")

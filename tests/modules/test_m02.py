@@ -136,3 +136,24 @@ def test_the_outlier_changes_the_average_by_about_ten_loaves():
     wholemeal = model.workbook().query("product == 'Volkorenbrood'")["aantal"]
     gone = model.outlier()
     assert 9 <= wholemeal.mean() - wholemeal.replace(gone["typed"], gone["real"]).mean() <= 11
+
+
+def test_view_buttons_are_a_named_toggle_group_and_the_figure_has_a_text_alternative():
+    from smeai import i18n
+    from smeai.ui.controls import ToggleGroup
+    from smeai.ui.picture import Picture
+
+    for lang, name, temperature, word in (("nl", "Weergave", "tegen temperatuur", "Spreidingsdiagram"), ("en", "View", "against temperature", "Scatter plot")):
+        i18n.set_language(lang)
+        try:
+            box = widgets.show_sales_explorer()
+            product, view = box.children[0].children[0], box.children[1]
+            assert isinstance(view, ToggleGroup) and view.description == name
+            assert temperature in view.labels  # the whole label: the buttons are as wide as their words
+            assert product.description  # the dropdown's visible label, linked by ipywidgets
+            view.value = "temperature"
+            picture = box.update.render().picture
+            assert isinstance(picture, Picture) and picture.alt.startswith(word)
+            assert model.product_label(product.value) in picture.alt
+        finally:
+            i18n.set_language("nl")

@@ -135,3 +135,44 @@ def test_cost_function_takes_the_trainers_extra_cases_as_data():
     with pytest.raises(GradeFailure, match="grenswaarde") as caught:
         grade("m03.q1", only_shown, cases=extra)
     assert "131" not in str(caught.value)
+
+
+def test_controls_are_named_with_units_and_figures_have_a_text_alternative():
+    from smeai.ui.controls import IntSlider
+    from smeai.ui.picture import Picture
+
+    for lang, words in (("nl", ("Temperatuur", "Regen", "Feestdag", "maart", "Lijndiagram")), ("en", ("Temperature", "Rain", "Public holiday", "March", "Line chart"))):
+        i18n.set_language(lang)
+        try:
+            day, temperature, rain, holiday, _ = widgets.show_what_if_explorer().children
+            assert isinstance(temperature, IntSlider) and temperature.description == words[0] and temperature.suffix == " °C"
+            assert isinstance(rain, IntSlider) and rain.description == words[1] and rain.suffix == " mm"
+            assert holiday.description.startswith(words[2]) and holiday.layout.width == "auto"  # never cut off
+            assert day.description
+            box = widgets.show_forecast_explorer()
+            box.children[0].value = 3
+            picture = box.update.render().picture
+            assert isinstance(picture, Picture) and picture.alt.startswith(words[4]) and f"{words[3]} 2025" in picture.alt
+            box = widgets.show_depth_explorer()
+            assert isinstance(box.children[0], IntSlider) and box.children[0].description
+            box.children[0].value = 12
+            picture = box.update.render().picture
+            test_error = i18n.format_number(round(model.depth_errors().at[12, "test_mae"], 1), lang)
+            assert isinstance(picture, Picture) and " 12 " in picture.alt and test_error in picture.alt
+        finally:
+            i18n.set_language("nl")
+
+
+def test_greenhouse_table_shows_dutch_column_names_over_the_code_names():
+    table = widgets.show_table(model.greenhouse().head())
+    shown = table._repr_html_()
+    for dutch, code in (("kas", "greenhouse"), ("oogst (kg per m²)", "yield_kg_m2"), ("licht (mol per m²)", "light_mol_m2")):
+        assert f"{dutch}<br><code" in shown and code.replace("_", "_<wbr>") in shown
+    assert "0,813" in shown and "0.813" not in shown  # numbers the Dutch way
+    assert "oogst (kg per m²) (yield_kg_m2)" in repr(table) and "0,813" in repr(table)
+    assert list(table.frame.columns) == list(model.greenhouse().columns)  # the learner's code keeps the code names
+    i18n.set_language("en")
+    try:
+        assert "yield (kg per m²)<br><code" in widgets.show_table(model.greenhouse().head())._repr_html_()
+    finally:
+        i18n.set_language("nl")

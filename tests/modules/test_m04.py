@@ -268,3 +268,38 @@ def test_widgets_speak_english_too():
     box = widgets.show_threshold_explorer("invoices")
     cost = format_number(m04.cost_at("invoices", 50, 15, 60), lang="en")
     assert "false alarm" in box.children[3].value and f"€ {cost}" in box.children[3].value
+
+
+def test_sliders_are_named_controls_with_units_and_figures_have_a_text_alternative():
+    from smeai.ui.controls import IntSlider
+    from smeai.ui.picture import Picture
+
+    for lang, words in (("nl", ("Drempel", "Prijs van een vals alarm", "Staafdiagram", "Lijndiagram")), ("en", ("Threshold", "Price of a false alarm", "Bar chart", "Line chart"))):
+        i18n.set_language(lang)
+        try:
+            box = widgets.show_threshold_explorer("appointments")
+            threshold, false_alarm, miss, use_age, *_ = box.children
+            assert all(isinstance(s, IntSlider) for s in (threshold, false_alarm, miss))
+            assert (threshold.description, threshold.suffix) == (words[0], " %")
+            assert false_alarm.description == words[1] and false_alarm.prefix == miss.prefix == "€ " and miss.description
+            assert use_age.layout.width == "auto"  # the label is never cut off
+            threshold.value = 30
+            picture = box.update.render().picture
+            assert isinstance(picture, Picture) and picture.alt.startswith(words[3]) and "30 %" in picture.alt and "€ " in picture.alt
+            box = widgets.show_profile_explorer("invoices")
+            picture = box.update.render().picture
+            assert isinstance(picture, Picture) and picture.alt.startswith(words[2])
+            first_group = model.group_label("invoices", box.children[0].value, model.profile("invoices", box.children[0].value)[0][0])
+            assert first_group in picture.alt
+        finally:
+            i18n.set_language("nl")
+
+
+def test_the_invoice_table_wraps_and_names_the_columns_in_dutch():
+    from smeai.datasets.invoices import make_invoices
+
+    rows = make_invoices(n_samples=1000, random_state=14).head(8)
+    shown = widgets.show_table(rows)._repr_html_()
+    assert "te laat betaald<br><code" in shown and "paid_<wbr>late" in shown and "payment_<wbr>term_<wbr>days" in shown
+    assert shown.count("<tr>") == 9 and "white-space:normal" in shown and "max-width:100%" in shown
+    assert "overflow" not in shown.replace("overflow-wrap", "")  # no scroll box of our own

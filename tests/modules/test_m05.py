@@ -239,3 +239,25 @@ def test_q1_and_q4_follow_the_explorer_numbers():
     sizes = m05.group_sizes(6)
     assert too_small.key == "m05.q4.too_small" and too_small.params["size"] == min(sizes) < m05.MIN_GROUP_SIZE
     assert too_small.params["group"] == sizes.index(min(sizes)) + 1
+
+
+def test_controls_are_named_and_the_figure_has_a_text_alternative():
+    from smeai.ui.controls import IntSlider, ToggleGroup
+    from smeai.ui.picture import Picture
+
+    for lang, words in (("nl", ("Aantal groepen (k)", "Schalen:", "geschaald", "Twee spreidingsdiagrammen", "klanten")),
+                        ("en", ("Number of groups (k)", "Scaling:", "scaled", "Two scatter plots", "customers"))):
+        i18n.set_language(lang)
+        try:
+            box = widgets.show_segment_explorer()
+            k, columns, scaling, *_ = box.children
+            assert isinstance(k, IntSlider) and k.description == words[0]
+            assert isinstance(scaling, ToggleGroup) and scaling.description == words[1] and scaling.labels[0] == words[2]
+            assert columns.layout.flex_flow == "row wrap" and all(box_.layout.width == "auto" for box_ in columns.children[1:])
+            k.value = 3
+            picture = box.update.render().picture
+            assert isinstance(picture, Picture) and picture.alt.startswith(words[3]) and " 3 " in picture.alt
+            sizes = model.group_sizes(3, model.FEATURES, True)
+            assert all(f"{n} {words[4]}" in picture.alt for n in sizes)
+        finally:
+            i18n.set_language("nl")

@@ -242,7 +242,7 @@ def test_email_explorer_follows_the_picker_and_the_edited_text():
 
 def test_top_words_and_human_check_explorers_respond():
     box = widgets.show_top_words_explorer()
-    (choice, count), _ = box.children[0].children, box.children[1]
+    choice, count = box.children[0], box.children[1]
     choice.value, count.value = "invoice", 5
     assert "smeai-top-words-explorer" in box._dom_classes and box.result.value == ""
     slider, result, _ = widgets.show_human_check_explorer().children
@@ -256,15 +256,15 @@ def test_top_words_and_human_check_explorers_respond():
 def test_nextword_explorer_is_reproducible_with_a_fixed_seed():
     box = widgets.show_nextword_explorer()
     start, temperature, length, context, row, result, _ = box.children
-    fixed, seed, again = row.children
-    assert start.value == "de monteur" and fixed.value and not seed.disabled
+    fixed, seed, again, seed_read = row.children
+    assert start.value == "de monteur" and fixed.value and not seed.disabled and seed_read.value == "Gelezen: 1"
     first = result.value
     length.value = 30
     length.value = 25
     assert result.value == first  # same settings, same seed: the same text
     again.click()
-    assert seed.value == 2 and result.value != first
-    seed.value = 1
+    assert seed.value == "2" and result.value != first
+    seed.value = "1"
     assert result.value == first
     temperature.value = 0.1
     assert "komt" in result.value
@@ -298,3 +298,58 @@ def test_explain_email_shows_the_sorter_without_a_widget():
     assert "<table>" in shown._repr_html_() and "<script" not in shown._repr_html_()
     for bad in (0, 101, "75", 7.5, None, True):
         assert str(widgets.explain_email(bad)) == i18n.t("m06.explore.no_such_email", last=100)
+
+
+def test_the_starting_number_is_read_the_dutch_way_and_never_misread():
+    box = widgets.show_nextword_explorer()
+    *_, row, result, out = box.children
+    fixed, seed, again, seed_read = row.children
+    first = result.value
+    seed.value = "1.200"  # a thousands dot: read as 1200, and said so
+    assert "1200" in seed_read.value and result.value != first and "Hele zinnen" in result.value
+    again.click()
+    assert seed.value == "1201"
+    for typed, words in (("7,5", "Gelezen: 7,5"), ("abc", "geen getal"), ("", "leeg"), ("-", "geen cijfer"), ("12.000", "0 tot en met 9999")):
+        seed.value = typed
+        assert words in seed_read.value and words in result.value and "Hele zinnen" not in result.value  # refused
+        again.click()
+        assert seed.value == typed  # nothing is computed from a value that could not be read
+    assert widgets.read_seed(" 42 ")[0] == 42 and widgets.read_seed("4,2")[0] is None
+    i18n.set_language("en")
+    try:
+        assert widgets.read_seed("1,200") == (1200, widgets.read_seed("1,200")[1]) and "whole number" in widgets.read_seed("1.5")[1]
+    finally:
+        i18n.set_language("nl")
+
+
+def test_controls_are_named_and_figures_have_a_text_alternative():
+    from smeai.ui.controls import FloatSlider, IntSlider, ToggleGroup
+    from smeai.ui.picture import Picture
+
+    for lang, words in (("nl", ("Aantal woorden", "Liggend staafdiagram", "Twee liggende balken", "Staafdiagram van de kans", "Het model kijkt terug")),
+                        ("en", ("Number of words", "Horizontal bar chart", "Two horizontal bars", "Bar chart of the chance", "The model looks back"))):
+        i18n.set_language(lang)
+        try:
+            box = widgets.show_top_words_explorer()
+            choice, count = box.children[:2]
+            assert isinstance(count, IntSlider) and count.description == words[0] and choice.description
+            count.value = 5
+            picture = box.update.render().picture
+            top = m06.top_words(choice.value, 5)
+            assert isinstance(picture, Picture) and picture.alt.startswith(words[1]) and all(w in picture.alt for w, _ in top)
+            box = widgets.show_human_check_explorer()
+            assert isinstance(box.children[0], IntSlider) and box.children[0].suffix == " %"
+            box.children[0].value = 80
+            picture = box.update.render().picture
+            assert picture.alt.startswith(words[2]) and "80 %" in picture.alt and str(m06.human_check(80).to_person) in picture.alt
+            box = widgets.show_nextword_explorer()
+            start, temperature, length, context = box.children[:4]
+            assert isinstance(temperature, FloatSlider) and temperature.decimals == 1 and isinstance(length, IntSlider)
+            assert isinstance(context, ToggleGroup) and context.description == words[4] and start.description
+            picture = box.update.render().picture
+            assert picture.alt.startswith(words[3]) and " %" in picture.alt
+            box = widgets.show_email_explorer()
+            picture = box.update.render().picture
+            assert isinstance(picture, Picture) and picture.alt.startswith(words[1])
+        finally:
+            i18n.set_language("nl")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import ipywidgets as widgets
-
 from ...i18n import t
+from ...plotting import as_image
+from ...ui.controls import IntSlider, ToggleGroup
 from ...ui.explorer import View, build_explorer
 from .figures import learned_figure, rule_figure
 from .model import N_APPLES, SIZE_RANGE, examples, learn_from_labels, model_accuracy, rule_accuracy, rule_right
@@ -14,12 +14,13 @@ __all__ = ["show_rule_explorer", "show_teach_explorer"]
 
 def show_rule_explorer():
     """A slider for the size threshold; the sorting and its accuracy follow."""
-    slider = widgets.IntSlider(value=60, min=SIZE_RANGE[0], max=SIZE_RANGE[1] - 1, step=1, description=t("m01.explore.slider"), continuous_update=False, style={"description_width": "initial"})
+    slider = IntSlider(value=60, min=SIZE_RANGE[0], max=SIZE_RANGE[1] - 1, step=1, description=t("m01.explore.slider"), suffix=" mm")
 
     def render() -> View:
         mm = slider.value
         text = t("m01.explore.rule_result", mm=mm, pct=rule_accuracy(mm), right=rule_right(mm), total=N_APPLES)
-        return View(text, rule_figure(mm))
+        alt = t("m01.explore.alt_rule", mm=mm, pct=rule_accuracy(mm))
+        return View(text, as_image(rule_figure(mm), alt))
 
     return build_explorer(slider, render, css="smeai-rule-explorer")
 
@@ -31,10 +32,10 @@ def show_teach_explorer():
     pickers = {}
     rows = []
     for i, apple in examples().iterrows():
-        picker = widgets.ToggleButtons(options=choices, value=None, style={"button_width": "7em"})
+        # the apple's description names its group of buttons (a screen reader says which apple)
+        picker = ToggleGroup(options=choices, value=None, description=t("m01.explore.example", number=i + 1, mm=apple.size_mm, pct=apple.redness_pct))
         pickers[i] = picker
-        label = t("m01.explore.example", number=i + 1, mm=apple.size_mm, pct=apple.redness_pct)
-        rows.append(widgets.HBox([widgets.HTML(label, layout=widgets.Layout(width="16em")), picker]))
+        rows.append(picker)
 
     def render() -> View:
         labels = {i: p.value for i, p in pickers.items()}
@@ -42,6 +43,8 @@ def show_teach_explorer():
         if model is None:
             return View(t("m01.explore.need_both"))
         count = sum(v is not None for v in labels.values())
-        return View(t("m01.explore.teach_result", count=count, pct=model_accuracy(model), total=N_APPLES), learned_figure(model, count))
+        pct = model_accuracy(model)
+        picture = as_image(learned_figure(model, count), t("m01.explore.alt_teach", count=count, pct=pct))
+        return View(t("m01.explore.teach_result", count=count, pct=pct, total=N_APPLES), picture)
 
     return build_explorer(rows, render, css="smeai-teach-explorer", watch=list(pickers.values()))

@@ -7,14 +7,17 @@ import html
 import ipywidgets as widgets
 
 from ...i18n import format_number, get_language, t
+from ...ui.controls import IntSlider
 from ...ui.explorer import View, build_explorer
 from ...ui.messagebox import MessageBox
+from ...ui.picture import Picture
+from ...ui.tables import Table
 from .figures import CostFigure, profile_png
-from .model import (DEFAULT_COSTS, VIEWS, Counts, check_case, count, group_label, profile, test_chances,
+from .model import (DEFAULT_COSTS, pct_late, VIEWS, Counts, check_case, count, group_label, profile, test_chances,
                     threshold_state)
 
 __all__ = ["ConfusionView", "confusion_table", "matrix_html", "profile_summary", "threshold_summary",
-           "show_profile_explorer", "show_threshold_explorer"]
+           "show_profile_explorer", "show_threshold_explorer", "profile_alt", "cost_alt", "show_table"]
 
 
 class ConfusionView(MessageBox):
@@ -101,6 +104,12 @@ def matrix_html(counts: Counts, case: str, false_alarm_eur=None, miss_eur=None, 
 
 # -- the profile explorer ------------------------------------------------------------------------
 
+def profile_alt(case: str, view: str) -> str:
+    """One sentence that says what the profile figure shows (for a screen reader)."""
+    items = "; ".join(f"{group_label(case, view, key)}: {format_number(round(pct))} %" for key, _, pct in profile(case, view))
+    title = t(f"m04.explore.{case}.profile_title", view=t(f"m04.explore.views.{view}"))
+    return t("m04.explore.alt_profile", title=title, average=round(pct_late(case)), items=items)
+
 def profile_summary(case: str, view: str) -> str:
     parts = [f"{group_label(case, view, key)}: <b>{format_number(pct)} %</b> ({n})" for key, n, pct in profile(case, view)]
     return t(f"m04.explore.{case}.profile_result") + " " + " · ".join(parts)
@@ -115,7 +124,8 @@ def show_profile_explorer(case: str = "invoices"):
                               description=t("m04.explore.view_picker"), style={"description_width": "initial"})
 
     def render() -> View:
-        return View(profile_summary(case, picker.value), profile_png(case, picker.value, get_language()))
+        picture = Picture(profile_png(case, picker.value, get_language()), profile_alt(case, picker.value))
+        return View(profile_summary(case, picker.value), picture)
 
     return build_explorer(picker, render, css="smeai-m04-profile-explorer")
 
@@ -144,16 +154,14 @@ def show_threshold_explorer(case: str = "invoices"):
     """
     check_case(case)
     false_alarm_default, miss_default = DEFAULT_COSTS[case]
-    style = {"description_width": "initial"}
-    layout = widgets.Layout(width="32em")
-    threshold = widgets.IntSlider(value=50, min=1, max=99, step=1, description=t("m04.explore.threshold_slider"), continuous_update=False, style=style, layout=layout)
-    false_alarm = widgets.IntSlider(value=false_alarm_default, min=0, max=100, step=1, description=t(f"m04.explore.{case}.false_alarm_slider"), continuous_update=False, style=style, layout=layout)
-    miss = widgets.IntSlider(value=miss_default, min=0, max=300, step=5, description=t(f"m04.explore.{case}.miss_slider"), continuous_update=False, style=style, layout=layout)
+    threshold = IntSlider(value=50, min=1, max=99, step=1, description=t("m04.explore.threshold_slider"), suffix=" %")
+    false_alarm = IntSlider(value=false_alarm_default, min=0, max=100, step=1, description=t(f"m04.explore.{case}.false_alarm_slider"), prefix="€ ")
+    miss = IntSlider(value=miss_default, min=0, max=300, step=5, description=t(f"m04.explore.{case}.miss_slider"), prefix="€ ")
     controls = [threshold, false_alarm, miss]
     use_age = None
     if case == "appointments":
         test_chances(case, True)  # train the model with age now, not when the box is ticked
-        use_age = widgets.Checkbox(value=False, description=t("m04.explore.use_age"), indent=False)
+        use_age = widgets.Checkbox(value=False, description=t("m04.explore.use_age"), indent=False, layout=widgets.Layout(width="auto"))
         controls.append(use_age)
     costs_figure = CostFigure(case)
 
@@ -161,6 +169,22 @@ def show_threshold_explorer(case: str = "invoices"):
         age = bool(use_age.value) if use_age is not None else False
         state = threshold_state(case, threshold.value, false_alarm.value, miss.value, age)
         summary = threshold_summary(case, state, threshold.value, false_alarm.value, miss.value, age)
-        return View(summary, costs_figure.update(state, threshold.value).png())
+        picture = Picture(costs_figure.update(state, threshold.value).png(), cost_alt(case, state, threshold.value))
+        return View(summary, picture)
 
     return build_explorer(controls, render, css="smeai-m04-threshold-explorer")
+
+
+def cost_alt(case: str, state: dict, threshold_pct) -> str:
+    """One sentence that says what the cost figure shows (for a screen reader)."""
+    return t("m04.explore.alt_cost", n=state["counts"].total, what=t(f"m04.explore.{case}.rule_label"),
+             rule=f"€ {format_number(round(state['rule_cost']))}", threshold=threshold_pct, cost=f"€ {format_number(round(state['cost']))}")
+
+
+# -- a table of rows that fits the page ----------------------------------------------------------
+
+def show_table(frame) -> Table:
+    """Rows of the invoices or appointments with the learner's name above each column's code
+    name; headers and cells wrap, so the answer column (the last) stays on the page."""
+    labels = {column: t(f"m04.explore.table_columns.{column}") for column in frame.columns}
+    return Table(frame, {column: label for column, label in labels.items() if not label.startswith("m04.")})

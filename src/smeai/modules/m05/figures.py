@@ -10,7 +10,7 @@ from ...i18n import get_language, t
 from ...plotting import MARKERS, PALETTE, as_image
 from .model import FEATURES, customers, feature_words, groups, normalise_choice, profile
 
-__all__ = ["group_colour", "draw", "image"]
+__all__ = ["group_colour", "draw", "image", "alt"]
 
 # colours from the Okabe-Ito palette (smeai.plotting.PALETTE), without the pale yellow
 _COLOUR_ORDER = (4, 0, 2, 5, 6, 1)
@@ -56,7 +56,16 @@ def draw(k: int, features=FEATURES, scaled: bool = True):
 @cache
 def _image(k: int, features: tuple[str, ...], scaled: bool, lang: str):
     """The drawing as a PNG image, kept per setting: coming back to a setting shows it at once."""
-    return as_image(draw(k, features, scaled))
+    return as_image(draw(k, features, scaled), alt(k, features, scaled))
+
+
+def alt(k: int, features=FEATURES, scaled: bool = True) -> str:
+    """One sentence that says what the figure shows (for a screen reader)."""
+    k, features, scaled = normalise_choice(k, features, scaled)
+    table = profile(k, features, scaled)
+    sizes = ", ".join(t("m05.explore.legend", number=group, count=int(table.customers[group])) for group in range(1, k + 1))
+    scaled_word = t("m05.explore.scaled" if scaled else "m05.explore.unscaled")
+    return t("m05.explore.alt", k=k, features=feature_words(features), scaled=scaled_word, sizes=sizes)
 
 
 def image(k: int, features=FEATURES, scaled: bool = True):

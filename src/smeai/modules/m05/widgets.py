@@ -8,6 +8,7 @@ import html
 import ipywidgets as widgets
 
 from ...i18n import t
+from ...ui.controls import IntSlider, ToggleGroup
 from ...ui.explorer import View, build_explorer
 from .figures import group_colour, image
 from .model import FEATURES, K_VALUES, START_K, feature_words, group_sizes, normalise_choice, precompute, profile_frame
@@ -35,10 +36,9 @@ def show_segment_explorer():
     precompute()
     for k in K_VALUES:  # the slider is what a learner moves most (exercises 1 and 4): draw it now
         image(k)
-    style = {"description_width": "initial"}
-    k_slider = widgets.IntSlider(value=START_K, min=K_VALUES[0], max=K_VALUES[-1], step=1, description=t("m05.explore.k_slider"), continuous_update=False, style=style)
+    k_slider = IntSlider(value=START_K, min=K_VALUES[0], max=K_VALUES[-1], step=1, description=t("m05.explore.k_slider"))
     boxes = {f: widgets.Checkbox(value=True, description=t(f"m05.explore.feature.{f}"), indent=False, layout=widgets.Layout(width="auto")) for f in FEATURES}
-    scaling = widgets.ToggleButtons(options=[(t("m05.explore.scaled"), True), (t("m05.explore.unscaled"), False)], value=True, description=t("m05.explore.scaling"), style=style)
+    scaling = ToggleGroup(options=[(t("m05.explore.scaled"), True), (t("m05.explore.unscaled"), False)], value=True, description=t("m05.explore.scaling"))
     table = widgets.HTML()
     table.add_class("smeai-segment-table")
 
@@ -55,7 +55,7 @@ def show_segment_explorer():
         table.value = table_html(k, features, scaled)
         return View(summary, picture)
 
-    columns = widgets.HBox([widgets.HTML(t("m05.explore.columns")), *boxes.values()])
+    columns = widgets.HBox([widgets.HTML(t("m05.explore.columns")), *boxes.values()], layout=widgets.Layout(flex_flow="row wrap"))
     explorer = build_explorer([k_slider, columns, scaling], render, watch=[k_slider, scaling, *boxes.values()],
                               css="smeai-segment-explorer", result_css="smeai-segment-summary")
     explorer.children = (*explorer.children, table)  # the table of averages goes under the picture

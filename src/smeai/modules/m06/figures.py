@@ -10,7 +10,7 @@ from ...nextword import tokenize
 from ...plotting import as_image, new_axes
 from .model import N_TEST, category_name, human_check, next_word_chances, predict, top_words, word_points
 
-__all__ = ["STYLE", "top_words_figure", "sorting_figure", "human_check_figure", "chances_figure", "image"]
+__all__ = ["STYLE", "top_words_figure", "sorting_figure", "human_check_figure", "chances_figure", "image", "alt"]
 
 # one colour and one hatching per category, so colour is never the only cue
 STYLE = {
@@ -111,10 +111,40 @@ def chances_figure(chances, temperature: float, start: str, context: int):
     return ax.figure
 
 
+def _points(pairs) -> str:
+    return ", ".join(f"{word} {'+' if value > 0 else ''}{format_number(round(value, 2))}" for word, value in pairs)
+
+
+def alt(kind: str, *key) -> str:
+    """One sentence that says what a widget's figure shows, in the learner's language (for a
+    screen reader): the same numbers the bars show."""
+    if kind == "top":
+        category, n = key
+        return t("m06.explore.alt_top", n=n, category=category_name(category), words=_points(top_words(category, n)))
+    if kind == "sorting":
+        (text,) = key
+        category = predict(text).category
+        points = word_points(text, category)
+        shown = points[:8] + [p for p in points[8:] if p[1] < 0][-4:]
+        return t("m06.explore.alt_sorting", category=category_name(category), words=_points(shown))
+    if kind == "human":
+        check = human_check(*key)
+        missed = check.mistakes - check.caught
+        return t("m06.explore.alt_human", threshold=check.threshold_pct, model=check.automatic, missed=missed,
+                 person=check.to_person, caught=check.caught)
+    start, temperature, context = key
+    words = tokenize(start)
+    chances = ", ".join(f"{word} {format_number(round(a))} % ({format_number(round(b))} %)"
+                        for word, a, b in next_word_chances(start, temperature=temperature, context=context))
+    return t("m06.explore.alt_chances", words=" ".join(words[-context:]) if words else ".",
+             temperature=round(float(temperature), 1), chances=chances)
+
+
 @lru_cache(maxsize=256)
 def image(kind: str, lang: str, *key):
-    """A widget's figure as a PNG image, drawn once per setting and language: a learner who
-    moves a slider back and forth waits for each picture only the first time."""
+    """A widget's figure as a PNG image with its text alternative, drawn once per setting and
+    language: a learner who moves a slider back and forth waits for each picture only the first
+    time."""
     if kind == "top":
         figure = top_words_figure(*key)
     elif kind == "sorting":
@@ -125,4 +155,4 @@ def image(kind: str, lang: str, *key):
         start, temperature, context = key
         chances = next_word_chances(start, temperature=temperature, context=context)
         figure = chances_figure(chances, temperature, start, context)
-    return as_image(figure)
+    return as_image(figure, alt(kind, *key))

@@ -11,6 +11,8 @@ import ipywidgets as widgets
 
 from ...i18n import format_number, get_language, t
 from ...nextword import tokenize
+from ...numbers import read_back
+from ...ui.controls import FloatSlider, IntSlider, ToggleGroup
 from ...ui.explorer import View, build_explorer
 from ...ui.messagebox import MessageBox
 from .figures import STYLE, image
@@ -22,7 +24,7 @@ from .model import (CATEGORIES, N_TEST, NEXT_WORD, LENGTH_RANGE, TEMPERATURE_RAN
 __all__ = [
     "show_inbox", "try_keyword", "bag_of_words", "explain_email", "sorting_report", "next_words",
     "describe_sorting", "describe_generation", "show_top_words_explorer", "show_email_explorer",
-    "show_human_check_explorer", "show_nextword_explorer",
+    "show_human_check_explorer", "show_nextword_explorer", "read_seed",
 ]
 
 
@@ -220,15 +222,15 @@ def show_top_words_explorer():
     """Choose a category and how many words; see the words that point to it most."""
     choice = widgets.Dropdown(options=[(category_name(c), c) for c in CATEGORIES], value="complaint",
                               description=t("m06.explore.category_label"), style={"description_width": "initial"})
-    count = widgets.IntSlider(value=10, min=5, max=15, description=t("m06.explore.count_label"),
-                              continuous_update=False, style={"description_width": "initial"})
+    count = IntSlider(value=10, min=5, max=15, description=t("m06.explore.count_label"))
     for category in CATEGORIES:  # drawn now, in the cell: a category's first draw took ~170 ms
         image("top", get_language(), category, count.value)
 
     def render() -> View:
         return View("", image("top", get_language(), choice.value, count.value))
 
-    return build_explorer(widgets.HBox([choice, count]), render, watch=[choice, count], css="smeai-top-words-explorer")
+    # one under the other: in a row the slider's track was squeezed to 0 px (06 [24])
+    return build_explorer([choice, count], render, watch=[choice, count], css="smeai-top-words-explorer")
 
 
 def show_email_explorer(number: int = 1):
@@ -267,8 +269,7 @@ def show_email_explorer(number: int = 1):
 def show_human_check_explorer():
     """A slider for the certainty below which a person sorts the e-mail; see the work and the
     mistakes it catches."""
-    slider = widgets.IntSlider(value=50, min=30, max=100, step=5, description=t("m06.explore.threshold_label"),
-                               continuous_update=False, style={"description_width": "initial"}, layout=widgets.Layout(width="30em"))
+    slider = IntSlider(value=50, min=30, max=100, step=5, description=t("m06.explore.threshold_label"), suffix=" %")
 
     def render() -> View:
         check = human_check(slider.value)
@@ -279,6 +280,20 @@ def show_human_check_explorer():
     return build_explorer(slider, render, css="smeai-human-check-explorer")
 
 
+SEED_MAX = 9999
+
+
+def read_seed(text) -> tuple[int | None, str]:
+    """The starting number typed in the field: ``(number, sentence)``; the sentence shows the
+    number read, or says why it cannot be used (then the number is None)."""
+    value, sentence = read_back(text)
+    if value is None:
+        return None, sentence
+    if value != int(value) or not 0 <= value <= SEED_MAX:
+        return None, f"{sentence} {t('m06.explore.seed_whole', last=str(SEED_MAX))}"
+    return int(value), sentence
+
+
 def show_nextword_explorer(start: str | None = None):
     """Type start words, choose a temperature and a length; the model writes on.
 
@@ -287,23 +302,33 @@ def show_nextword_explorer(start: str | None = None):
     start_box = widgets.Text(value=start if start is not None else NEXT_WORD.get(get_language(), NEXT_WORD["nl"])[0],
                              description=t("m06.explore.start_label"), continuous_update=False,
                              style={"description_width": "initial"}, layout=widgets.Layout(width="30em"))
-    temperature = widgets.FloatSlider(value=1.0, min=TEMPERATURE_RANGE[0], max=TEMPERATURE_RANGE[1], step=0.1, readout_format=".1f",
-                                      description=t("m06.explore.temperature_label"), continuous_update=False,
-                                      style={"description_width": "initial"}, layout=widgets.Layout(width="30em"))
-    length = widgets.IntSlider(value=25, min=LENGTH_RANGE[0], max=LENGTH_RANGE[1], step=5, description=t("m06.explore.length_label"),
-                               continuous_update=False, style={"description_width": "initial"}, layout=widgets.Layout(width="30em"))
-    context = widgets.ToggleButtons(options=[(t("m06.explore.context_one"), 1), (t("m06.explore.context_two"), 2)], value=1,
-                                    description=t("m06.explore.context_label"), style={"description_width": "initial"})
-    fixed = widgets.Checkbox(value=True, description=t("m06.explore.fixed_label"), indent=False)
-    seed = widgets.BoundedIntText(value=1, min=0, max=9999, description=t("m06.explore.seed_label"),
-                                  style={"description_width": "initial"}, layout=widgets.Layout(width="14em"))
-    again = widgets.Button(description=t("m06.explore.again_label"), icon="refresh")
+    temperature = FloatSlider(value=1.0, min=TEMPERATURE_RANGE[0], max=TEMPERATURE_RANGE[1], step=0.1, decimals=1,
+                              description=t("m06.explore.temperature_label"))
+    length = IntSlider(value=25, min=LENGTH_RANGE[0], max=LENGTH_RANGE[1], step=5, description=t("m06.explore.length_label"))
+    context = ToggleGroup(options=[(t("m06.explore.context_one"), 1), (t("m06.explore.context_two"), 2)], value=1,
+                          description=t("m06.explore.context_label"))
+    fixed = widgets.Checkbox(value=True, description=t("m06.explore.fixed_label"), indent=False, layout=widgets.Layout(width="auto"))
+    # a text field read by the one number parser: it shows the number it read, and a starting
+    # number it cannot read is refused (never a silent misreading)
+    seed = widgets.Text(value="1", description=t("m06.explore.seed_label"), continuous_update=False,
+                        style={"description_width": "initial"}, layout=widgets.Layout(width="14em"))
+    seed_read = widgets.HTML()
+    seed_read.add_class("smeai-read-back")
+    again = widgets.Button(description=t("m06.explore.again_label"), icon="refresh", layout=widgets.Layout(width="auto"))
 
     def render() -> View:
         seed.disabled = not fixed.value
+        number = None
+        if fixed.value:
+            number, sentence = read_seed(seed.value)
+            seed_read.value = html.escape(sentence)
+            if number is None:
+                return View(html.escape(sentence))
+        else:
+            seed_read.value = ""
         try:
             text, _ = describe_generation(start_box.value, temperature=float(temperature.value), length=int(length.value),
-                                          context=int(context.value), seed=seed.value if fixed.value else None)
+                                          context=int(context.value), seed=number)
         except (ValueError, TypeError):  # settings the model cannot write with: say so, not an error
             return View(t("m06.explore.gen_problem"))
         # the chart depends on the start, the temperature and the context, not on the length or
@@ -311,13 +336,15 @@ def show_nextword_explorer(start: str | None = None):
         chart = (get_language(), start_box.value, round(float(temperature.value), 1), int(context.value))
         return View(text, image("chances", *chart))
 
-    controls = [start_box, temperature, length, context, widgets.HBox([fixed, seed, again])]
+    row = widgets.HBox([fixed, seed, again, seed_read], layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+    controls = [start_box, temperature, length, context, row]
     explorer = build_explorer(controls, render, watch=[start_box, temperature, length, context, fixed, seed],
                               css="smeai-nextword-explorer", result_css="smeai-generated")
 
     def redraw(_):
-        if fixed.value:
-            seed.value = (seed.value + 1) % 10000  # a new seed; the scaffold redraws
+        number, _ = read_seed(seed.value)
+        if fixed.value and number is not None:
+            seed.value = str((number + 1) % (SEED_MAX + 1))  # a new seed; the scaffold redraws
         else:
             explorer.update()
 
