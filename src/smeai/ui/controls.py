@@ -26,7 +26,7 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
-from ..i18n import get_language, t
+from ..i18n import get_language
 
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 
@@ -213,10 +213,6 @@ class _Control(anywidget.AnyWidget):
     kind = traitlets.Unicode().tag(sync=True)
     description = traitlets.Unicode("").tag(sync=True)
     disabled = traitlets.Bool(False).tag(sync=True)
-
-    def __repr__(self) -> str:
-        # What a saved notebook shows where the control was once its kernel is gone.
-        return t("controls.rerun")
 
 
 class _Slider(_Control):
