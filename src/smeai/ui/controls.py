@@ -49,8 +49,13 @@ _CSS = """
 """
 
 _ESM = """
+// Ids must be unique in the page: this module may be loaded once per widget (so a counter alone
+// restarts), and many widgets render in the same millisecond (so a time alone repeats).
 let counter = 0;
-function uid() { counter += 1; return `smeai-control-${Date.now().toString(36)}-${counter}`; }
+function uid() {
+  counter += 1;
+  return `smeai-control-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${counter}`;
+}
 
 function number(model, value) {
   const digits = model.get("decimals");
