@@ -29,7 +29,8 @@ _STYLE = f"""<style>
 .{FIELD_CSS} > label.widget-label {{ width: auto !important; max-width: 100%; white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important; text-align: left !important;
   line-height: 1.35; height: auto !important; margin: 0 0 0.2em 0 !important; font-weight: 600; }}
-.{FIELD_CSS} > input, .{FIELD_CSS} > textarea, .{FIELD_CSS} > select {{ width: 100% !important; max-width: 100%; }}
+.{FIELD_CSS} > input, .{FIELD_CSS} > textarea, .{FIELD_CSS} > select {{ width: 100% !important; max-width: 100%;
+  flex: 0 0 auto !important; }}
 .widget-button.smeai-button, .widget-upload.smeai-button {{ width: auto !important; max-width: 100%; white-space: normal; height: auto; min-height: var(--jp-widgets-inline-height, 28px); }}
 </style>"""
 
