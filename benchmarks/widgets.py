@@ -68,8 +68,17 @@ def _choices(widget) -> list:
     """The values a learner would try on one widget (empty: not an input)."""
     import ipywidgets as w
 
+    from smeai.ui import controls
+
     if isinstance(widget, (w.FileUpload, w.Output)):
         return []
+    if isinstance(widget, (controls.IntSlider, controls.FloatSlider)):  # the course's own controls
+        values = [widget.min + (widget.max - widget.min) * f for f in (0.1, 0.3, 0.5, 0.7, 0.9)]
+        return [round(v) if isinstance(widget, controls.IntSlider) else v for v in values]
+    if isinstance(widget, (controls.ToggleGroup, controls.ChoiceGroup)):
+        return [v for _, v in widget.options if v is not None][:6]
+    if isinstance(widget, w.Text) and not isinstance(widget, w.Password):  # a number typed the Dutch way
+        return ["1.200", "10,5", widget.value]
     if isinstance(widget, (w.IntSlider, w.FloatSlider, w.IntRangeSlider, w.FloatRangeSlider)):
         low, high = widget.min, widget.max
         if isinstance(widget, (w.IntRangeSlider, w.FloatRangeSlider)):

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from smeai import backup, profile, progress, reflection, standing
+from smeai.i18n import t
 from smeai.progress import ProgressImportError
 
 
@@ -20,7 +21,12 @@ def test_profile_keeps_the_latest_value_per_field():
 
 def test_profile_widget_saves():
     box = profile.show_profile()
-    role, sector, name, organisation, button, status = box.children
+    role, sector, name, organisation, button, status, _style = box.children
+    # every field has a real label (ipywidgets links a description with <label for>), on its
+    # own line so it is never cut off; "optional" is in the label, not only in a placeholder
+    assert [w.description for w in (role, sector, name, organisation)] == ["Jouw rol", "Jouw sector", "Je naam (mag leeg blijven)", "Organisatie (mag leeg blijven)"]
+    assert all("smeai-field" in w._dom_classes for w in (role, sector, name, organisation))
+    assert button.layout.width == "auto"
     role.value, sector.value, name.value = "owner", "retail", "Bram"
     button.click()
     assert profile.latest()["sector"] == "retail" and "Bewaard" in status.value
@@ -29,10 +35,12 @@ def test_profile_widget_saves():
 
 def test_reflection_survives_a_restart():
     box = reflection.show_reflection("m01.r1")
-    _, text, _ = box.children
+    text, row, _style = box.children
+    assert text.description == t("m01.r1.prompt") and "smeai-field" in text._dom_classes  # the question is the label
+    assert row.children[0].layout.width == "auto"
     text.value = "Offertes maken doe ik op ervaring."
     assert reflection.latest("m01.r1") == "Offertes maken doe ik op ervaring."
-    assert reflection.show_reflection("m01.r1").children[1].value == "Offertes maken doe ik op ervaring."
+    assert reflection.show_reflection("m01.r1").children[0].value == "Offertes maken doe ik op ervaring."
     with pytest.raises(ValueError):
         reflection.save("r1", "x")
 

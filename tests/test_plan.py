@@ -251,7 +251,10 @@ def test_plan_widget_saves_steps_exports_and_is_filled_in_after_a_restart(tmp_pa
     assert "Verkoop per product voorspellen" in summary.value and "bijna klaar" in summary.value
     assert first.value == "admin.invoice_reading" and len(first.options) == 3
     first.value = "retail.demand_forecast"
-    whats = [row.children[1] for row in rows]
+    whats = [row.children[0] for row in rows]
+    assert [w.description for w in whats] == ["Stap 1: wat", "Stap 2: wat", "Stap 3: wat"]  # real labels, not placeholders
+    assert rows[0].children[2].description == "Stap 1: wanneer" and all("smeai-field" in w._dom_classes for w in whats)
+    assert first.description == "Met welk idee begin je?" and "smeai-field" in first._dom_classes
     whats[2].value = "Evalueren met het team"
     save.click()
     assert "bewaard" in status.value
@@ -265,7 +268,7 @@ def test_plan_widget_saves_steps_exports_and_is_filled_in_after_a_restart(tmp_pa
     assert "✔ De data bestaat al" in preview and "✘ De data is redelijk volledig en juist." in preview
     again = show_plan()
     assert again.children[3].value == "retail.demand_forecast"
-    assert again.children[7].children[1].value == "Evalueren met het team"
+    assert again.children[7].children[0].value == "Evalueren met het team"
 
 
 def test_plan_widget_without_ideas_or_reflections_still_works(tmp_path, monkeypatch):

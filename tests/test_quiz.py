@@ -3,6 +3,7 @@ import pytest
 from smeai import i18n, progress, quiz
 from smeai.course import MODULES
 from smeai.exercises.feedback import CORRECT, INCORRECT, NOT_ATTEMPTED
+from smeai.ui.controls import ChoiceGroup
 
 AVAILABLE = [m.number for m in MODULES if m.available]
 QUIZ_MODULES = [m for m in AVAILABLE if quiz.questions(m)]
@@ -44,7 +45,11 @@ def test_no_choice_is_not_attempted_and_module_without_quiz_is_empty():
 def test_quiz_widget_records_answers():
     box = quiz.show_quiz("01")
     first = box.children[0]
-    _, options, button, _ = first.children
+    options, button, _ = first.children
+    # the question is the legend of its radio group: a screen reader names the group by it
+    assert isinstance(options, ChoiceGroup) and options.kind == "choices"
+    assert options.description == "1. " + quiz.questions("01")[0].prompt
+    assert options.labels == quiz.questions("01")[0].options and options.value is None
     button.click()  # nothing chosen: nothing recorded
     assert progress.store().events() == []
     options.value = 1

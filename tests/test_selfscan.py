@@ -1,6 +1,7 @@
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+from smeai.ui.controls import ToggleGroup
 from smeai import progress, selfscan
 from smeai.selfscan import AREAS, STATEMENTS, ScanError
 
@@ -62,8 +63,11 @@ def test_chart_has_title_axis_label_and_paired_bars():
 def test_widget_saves_and_prefills():
     box = selfscan.show_scan("before")
     button = [w for w in box.children if w.__class__.__name__ == "Button"][0]
-    pickers = [w.children[1] for w in box.children if w.__class__.__name__ == "HBox"]
+    pickers = [w for w in box.children if isinstance(w, ToggleGroup)]
     assert len(pickers) == len(STATEMENTS)
+    # each statement names its own group of buttons (visible label and accessible name)
+    assert [p.description for p in pickers] == [f"{n}. {s.text}" for n, s in enumerate(STATEMENTS, start=1)]
+    assert pickers[0].labels == ["1", "2", "3", "4", "5"] and pickers[0].index == -1  # nothing pressed yet
     button.click()  # nothing answered: nothing stored
     assert progress.store().events() == []
     for picker in pickers:
@@ -71,7 +75,8 @@ def test_widget_saves_and_prefills():
     button.click()
     assert selfscan.latest("before") == full(4)
     again = selfscan.show_scan("before")
-    assert all(w.children[1].value == 4 for w in again.children if w.__class__.__name__ == "HBox")
+    again_pickers = [w for w in again.children if isinstance(w, ToggleGroup)]
+    assert all(p.value == 4 and p.index == 3 for p in again_pickers) and len(again_pickers) == len(STATEMENTS)
 
 
 def _extents(figure):

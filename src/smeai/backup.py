@@ -28,8 +28,11 @@ def show_backup():
     """A button that saves progress to a file, and an upload box that reads one back."""
     import ipywidgets as widgets
 
-    save = widgets.Button(description=t("backup.export"), icon="download")
-    upload = widgets.FileUpload(accept=".json", multiple=False, description=t("backup.import"))
+    from .ui.fields import button, field_style
+
+    save = button(t("backup.export"), icon="download")
+    upload = widgets.FileUpload(accept=".json", multiple=False, description=t("backup.import"), layout=widgets.Layout(width="auto"))
+    upload.add_class("smeai-button")
     status = widgets.HTML()
 
     def on_save(_):
@@ -49,6 +52,6 @@ def show_backup():
 
     save.on_click(on_save)
     upload.observe(on_upload, names="value")
-    box = widgets.VBox([widgets.HBox([save, upload]), status])
+    box = widgets.VBox([widgets.HBox([save, upload], layout=widgets.Layout(flex_flow="row wrap")), status, field_style()])
     box.add_class("smeai-backup")
     return box

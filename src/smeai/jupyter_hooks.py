@@ -13,8 +13,8 @@ def drop_widget_views(model: dict, **_kwargs) -> None:
 
     A saved widget output only points at a model in the running kernel. Once the kernel is gone
     JupyterLab cannot draw it and shows "Error displaying widget: model not found". Without the
-    pointer it shows the output's ``text/plain``, which the course's widgets set to "run this
-    cell again" in the learner's language (``smeai.ui.panel.Panel``). The widget state that
+    pointer it shows the output's ``text/plain``, which ``smeai.start`` sets to "run this
+    cell again" in the learner's language for every widget (``smeai.ui.formats``). The widget state that
     JupyterLab may keep in the notebook's metadata goes too: it cannot bring back a live widget.
     """
     if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):

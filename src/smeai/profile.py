@@ -44,13 +44,16 @@ def show_profile():
     """Two drop-downs and two optional text boxes; saved with one button."""
     import ipywidgets as widgets
 
+    from .ui.fields import button as make_button, field, field_style
+
     earlier = latest()
-    wide = {"description_width": "10em"}
-    role = widgets.Dropdown(options=[(t(f"profile.roles.{r}"), r) for r in ROLES], value=earlier.get("role"), description=t("profile.role"), style=wide)
-    sector = widgets.Dropdown(options=[(t(f"profile.sectors.{s}"), s) for s in SECTORS], value=earlier.get("sector"), description=t("profile.sector"), style=wide)
-    name = widgets.Text(value=earlier.get("name") or "", description=t("profile.name"), placeholder=t("profile.optional"), style=wide)
-    organisation = widgets.Text(value=earlier.get("organisation") or "", description=t("profile.organisation"), placeholder=t("profile.optional"), style=wide)
-    button = widgets.Button(description=t("profile.save"), icon="save", button_style="primary")
+    width = "40em"  # the longest sector name fits; narrower screens: 100 % of the notebook
+    role = field(widgets.Dropdown(options=[(t(f"profile.roles.{r}"), r) for r in ROLES], value=earlier.get("role"), description=t("profile.role")), width)
+    sector = field(widgets.Dropdown(options=[(t(f"profile.sectors.{s}"), s) for s in SECTORS], value=earlier.get("sector"), description=t("profile.sector")), width)
+    # "mag leeg blijven" is part of the label, not only a placeholder that disappears on typing
+    name = field(widgets.Text(value=earlier.get("name") or "", description=f"{t('profile.name')} ({t('profile.optional')})"), width)
+    organisation = field(widgets.Text(value=earlier.get("organisation") or "", description=f"{t('profile.organisation')} ({t('profile.optional')})"), width)
+    button = make_button(t("profile.save"), icon="save", button_style="primary")
     status = widgets.HTML()
 
     def on_save(_):
@@ -58,6 +61,6 @@ def show_profile():
         status.value = "✔ " + t("profile.saved")
 
     button.on_click(on_save)
-    box = widgets.VBox([role, sector, name, organisation, button, status])
+    box = widgets.VBox([role, sector, name, organisation, button, status, field_style()])
     box.add_class("smeai-profile")
     return box

@@ -69,30 +69,29 @@ def record_answer(question: Question, choice: int, feedback: Feedback) -> None:
 
 
 def show_quiz(module: str):
-    """One block per question: options, a button, and feedback under it."""
+    """One block per question: the question as the legend of its options (radio buttons that
+    the arrow keys move between), a button, and feedback under it."""
     # here, not at the top: every module's exercises.py imports Question, and a grading kernel
     # that loads the exercises must not load widgets
     import ipywidgets as widgets
     from IPython.display import display
 
-    blocks = []
-    for number, question in enumerate(questions(module), start=1):
-        blocks.append(_question_widget(widgets, display, number, question))
-    # long options must wrap, not run over each other (ipywidgets keeps labels on one line)
-    wrap = widgets.HTML("<style>.smeai-quiz .widget-radio-box label {white-space: normal; height: auto; margin-bottom: 0.3em}</style>")
-    box = widgets.VBox([*blocks, wrap])
+    from .ui.controls import ChoiceGroup
+
+    blocks = [_question_widget(widgets, display, ChoiceGroup, number, question)
+              for number, question in enumerate(questions(module), start=1)]
+    box = widgets.VBox(blocks)
     box.add_class("smeai-quiz")
     return box
 
 
-def _question_widget(widgets, display, number, question):
-    prompt = widgets.HTML(f"<b>{number}. {question.prompt}</b>")
-    options = widgets.RadioButtons(
+def _question_widget(widgets, display, ChoiceGroup, number, question):
+    options = ChoiceGroup(
         options=[(text, i) for i, text in enumerate(question.options)],
         value=None,
-        layout=widgets.Layout(width="auto"),
+        description=f"{number}. {question.prompt}",
     )
-    button = widgets.Button(description=t("quiz.button"), icon="check")
+    button = widgets.Button(description=t("quiz.button"), icon="check", layout=widgets.Layout(width="auto"))
     out = widgets.Output()
 
     def on_click(_):
@@ -104,4 +103,4 @@ def _question_widget(widgets, display, number, question):
             display(feedback)
 
     button.on_click(on_click)
-    return widgets.VBox([prompt, options, button, out])
+    return widgets.VBox([options, button, out])

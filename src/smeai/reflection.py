@@ -30,9 +30,15 @@ def show_reflection(reflection_id: str):
     # here, not at the top: plan and record read reflections back without any widgets
     import ipywidgets as widgets
 
-    prompt = widgets.HTML(f"<b>{t(reflection_id + '.prompt')}</b>")
-    box = widgets.Textarea(value=latest(reflection_id), placeholder=t("reflection.placeholder"), continuous_update=False, layout=widgets.Layout(width="95%", height="7em"))
-    button = widgets.Button(description=t("reflection.save"), icon="save")
+    from .ui.fields import button as make_button, field, field_style
+
+    # the question is the text box's label (linked to it, so a screen reader names the box by
+    # it), on its own line, wrapped; the placeholder only says how saving works
+    box = field(widgets.Textarea(value=latest(reflection_id), description=t(reflection_id + ".prompt"),
+                                 placeholder=t("reflection.placeholder"), continuous_update=False))
+    box.layout.height = "auto"
+    box.rows = 5
+    button = make_button(t("reflection.save"), icon="save")
     status = widgets.HTML()
 
     def store(_=None):
@@ -42,6 +48,6 @@ def show_reflection(reflection_id: str):
 
     box.observe(store, names="value")  # fires when the learner leaves the box
     button.on_click(store)
-    container = widgets.VBox([prompt, box, widgets.HBox([button, status])])
+    container = widgets.VBox([box, widgets.HBox([button, status]), field_style()])
     container.add_class("smeai-reflection")
     return container

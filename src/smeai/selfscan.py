@@ -99,7 +99,8 @@ def plot(before: dict, after: dict | None = None, ax=None, lang: str | None = No
     The legend sits under the axis, outside the bars, so it never covers a bar (the last one,
     AI literacy, is the course's key result). ``lang`` chooses the labels' language (default: the
     learner's)."""
-    # matplotlib only here: module 09's model and a grading kernel read the scan without it
+    # here, not at the top: the plan, the record and module 09's model import this module, and a
+    # grading kernel must not load matplotlib or IPython
     from .plotting import PALETTE, new_axes
 
     own = ax is None  # lay out only a figure of our own, never a page it is placed on
@@ -149,22 +150,23 @@ def show_scan(phase: str = "before"):
 
     from .plotting import as_image
 
+    from .ui.controls import ToggleGroup
+
     earlier = latest(phase) or {}
     scale = [(str(v), v) for v in SCALE]
-    tooltips = [t(f"selfscan.scale.{v}") for v in SCALE]
     rows, pickers = [], {}
     current_area = None
     for number, statement in enumerate(STATEMENTS, start=1):
         if statement.area != current_area:
             current_area = statement.area
             rows.append(widgets.HTML(f"<h4 style='margin:0.6em 0 0.2em'>{t(f'selfscan.areas.{current_area}')}</h4>"))
-        picker = widgets.ToggleButtons(
-            options=scale, value=earlier.get(statement.id), tooltips=tooltips, style={"button_width": "2.6em"}
-        )
+        # the statement is the group's visible label and its accessible name; the chosen number
+        # is a filled button with a check mark and aria-pressed
+        picker = ToggleGroup(options=scale, value=earlier.get(statement.id), description=f"{number}. {statement.text}")
         pickers[statement.id] = picker
-        rows.append(widgets.HBox([widgets.HTML(f"{number}. {statement.text}", layout=widgets.Layout(width="55%")), picker]))
+        rows.append(picker)
     legend = widgets.HTML(t("selfscan.legend"))
-    button = widgets.Button(description=t("selfscan.save"), icon="save", button_style="primary")
+    button = widgets.Button(description=t("selfscan.save"), icon="save", button_style="primary", layout=widgets.Layout(width="auto"))
     out = widgets.Output()
 
     def on_save(_):

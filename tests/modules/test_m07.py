@@ -10,6 +10,7 @@ import pytest
 from smeai import i18n
 from smeai.i18n import format_number
 from smeai.modules.m07 import figures, model as m07, widgets
+from smeai.ui.controls import FloatSlider, ToggleGroup
 
 
 # -- images ---------------------------------------------------------------------------------------
@@ -182,6 +183,9 @@ def test_reasons_follow_the_features():
 def test_fixed_figures_are_pictures(name):
     image = widgets.show_picture(name)
     assert image.data[:4] == b"\x89PNG"
+    # a one-sentence text alternative in the learner's language, in the HTML JupyterLab shows
+    assert image.alt == i18n.t(f"m07.explore.alt_{name}", labels="goed, kras, barst, geen gat, vlek", n=m07.TOP_UNUSUAL)
+    assert image.alt.endswith(".") and image.alt.count(". ") == 0 and f'alt="{image.alt}"' in image._repr_html_().replace("&#x27;", "'")
 
 
 def test_unknown_figure_is_refused():
@@ -204,19 +208,44 @@ def test_error_explorer_follows_the_choices():
     box = widgets.show_error_explorer()
     sizes, kinds, result, out = box.children
     assert "smeai-error-explorer" in box._dom_classes
+    # buttons that say which one is pressed, named by their visible label
+    assert isinstance(sizes, ToggleGroup) and sizes.description == "Voorbeeldfoto's om van te leren:"
+    assert sizes.labels == [str(n) for n in m07.TRAIN_SIZES] and sizes.index == len(m07.TRAIN_SIZES) - 1
+    assert kinds.description == "Laat zien:" and kinds.style.description_width == "initial"  # never cut off
     shown = m07.image_results(400)
-    assert sizes.value == 400 and f"<b>{shown['missed']}</b> defecten gemist" in result.value
+    assert sizes.value == 400 and f"gemiste defecten (het model zegt 'goed'): <b>{shown['missed']}</b>" in result.value
     assert f"{format_number(shown['pct'])} %" in result.value
     sizes.value = 50
     shown = m07.image_results(50)
-    assert f"<b>{shown['missed']}</b> defecten gemist" in result.value and f"{format_number(shown['pct'])} %" in result.value
+    assert f"goede ringen afgekeurd: <b>{shown['false_reject']}</b>" in result.value and f"{format_number(shown['pct'])} %" in result.value
     kinds.value = "false_reject"
-    assert "defecten gemist" in result.value  # redrawn without a problem
+    assert "gemiste defecten" in result.value  # redrawn without a problem
+    alt = widgets.error_alt(50, "all")
+    assert alt.startswith("Foto's van de ringen die het model fout had (alle fouten)") and f"van de {shown['errors']}," in alt
+    none = widgets.error_alt(50, "false_reject") if shown["false_reject"] == 0 else None
+    assert none is None or none == "Geen foto's: het model had geen fouten van deze soort (goede ringen afgekeurd)."
+
+
+def test_counts_read_well_when_they_are_one():
+    """No "1 goede ringen afgekeurd" or "1 valse alarmen": a count stands after its label."""
+    one = {"n_train": 50, "total": 200, "right": 197, "pct": 98.5, "missed": 1, "false_reject": 1, "wrong_kind": 1}
+    text = i18n.t("m07.explore.image_result", **one)
+    assert "goede ringen afgekeurd: <b>1</b>" in text and "<b>1</b> goede ringen" not in text
+    alarm = i18n.t("m07.explore.alarm_result", threshold=2, alarms=1, caught=0, failures=1, missed=1, false_alarms=1,
+                   cost_each_missed=10000, cost_each_false=400, cost=10400)
+    assert "Valse alarmen: <b>1</b>" in alarm and "<b>1</b> alarmen" not in alarm
+    for lang in ("nl", "en"):
+        for key in ("good", "too_low", "too_high"):
+            text = i18n.t(f"m07.q5.{key}", lang, given=2, caught=1, failures=3, false_alarms=1, cost=1, best=1, cost_false=400, cost_missed=1, missed=1)
+            assert "1 valse alarmen" not in text and "1 false alarms" not in text and "mis je 1 storingen" not in text
 
 
 def test_alarm_explorer_follows_the_slider_and_shows_the_cost():
     box = widgets.show_alarm_explorer()
-    slider, sensors, result, _ = box.children
+    slider, sensors, result, out = box.children
+    # the course's slider: named by its label, read out the Dutch way, wide enough for a mouse
+    assert isinstance(slider, FloatSlider) and slider.description == "Alarmgrens:" and slider.decimals == 2
+    assert slider.locale == "nl-NL" and slider.width == "28em"
     start = m07.alarm_summary(m07.START_THRESHOLD)
     assert slider.value == m07.START_THRESHOLD and f"<b>{start['caught']} van de {start['failures']}</b>" in result.value
     slider.value = m07.READ_THRESHOLD
@@ -229,6 +258,9 @@ def test_alarm_explorer_follows_the_slider_and_shows_the_cost():
     alone = m07.alarm_summary(best["threshold"], "vibration_mm_s")
     assert f"Alarmgrens <b>{format_number(best['threshold'])}</b>" in result.value
     assert f"<b>{alone['caught']} van de {alone['failures']}</b>" in result.value
+    alt = widgets.alarm_alt(alone)
+    assert alt.startswith("Tijdlijn van de afwijkingsscore (alleen trilling)") and f"op {format_number(best['threshold'])}:" in alt
+    assert f"valse alarmen: {alone['false_alarms']}." in alt
 
 
 def test_widgets_show_a_message_instead_of_a_traceback(monkeypatch):
@@ -240,7 +272,7 @@ def test_widgets_show_a_message_instead_of_a_traceback(monkeypatch):
 
     monkeypatch.setattr(widgets, "alarm_summary", broken)
     slider.value = 2.0
-    assert result.value == i18n.t("widgets.error", error="RuntimeError")  # the one error path of every explorer
+    assert result.value == i18n.t("widgets.error")  # the one error path of every explorer
 
 
 def test_widgets_speak_english_too():

@@ -14,6 +14,7 @@ from smeai import i18n
 from smeai.exercises import get
 from smeai.i18n import format_number
 from smeai.modules.m08 import figures, model as m08, widgets
+from smeai.ui.controls import IntSlider, ToggleGroup
 
 
 def test_data_sizes_and_the_group_is_never_an_input():
@@ -130,8 +131,12 @@ def test_history_explorer_switches_between_group_and_area():
     rates = m08.history_rates("group")
     a, b = (format_number(rates.loc[g, "invited_pct"]) for g in ("A", "B"))
     assert f"{a} %" in result.value and f"{b} %" in result.value
+    assert isinstance(view, ToggleGroup) and view.description == "Bekijk" and view.labels == ["per groep", "per postcodegebied"]
+    assert widgets.history_alt("group") == f"Staafdiagram van de oude besluiten: {a} % van groep A en {b} % van groep B kreeg een uitnodiging."
     view.value = "postcode_area"
     assert "groep B" in result.value and f"{a} %" not in result.value
+    area = m08.history_rates("postcode_area").iloc[0]
+    assert f"{format_number(area.invited_pct)} % uitgenodigd, {format_number(area.group_b_pct)} % uit groep B" in widgets.history_alt("postcode_area")
 
 
 def _verdict(result) -> str:
@@ -143,6 +148,11 @@ def test_fairness_explorer_follows_the_model_and_the_threshold():
     box = widgets.show_fairness_explorer()
     choice, slider, table, out = box.children  # the read-out: the table, the verdict under it
     assert (choice.value, slider.value) == ("with_postcode", m08.DEFAULT_THRESHOLD)
+    # the course's controls: a named slider with a unit and a usable track, toggles that say which is pressed
+    assert isinstance(slider, IntSlider) and slider.description == "Uitnodigen vanaf een kans van"
+    assert (slider.suffix, slider.width, slider.min, slider.max) == (" %", "24em", *m08.THRESHOLD_RANGE)
+    assert isinstance(choice, ToggleGroup) and choice.description == "Invoer van het model"
+    assert choice.labels == ["met postcodegebied", "zonder postcodegebied"] and choice.index == 0
     found = m08.fairness("with_postcode", m08.DEFAULT_THRESHOLD)
     for group in ("A", "B"):
         shown = found["metrics"][group]
@@ -156,6 +166,9 @@ def test_fairness_explorer_follows_the_model_and_the_threshold():
     slider.value = 20
     metrics = m08.group_metrics("without_postcode", 20)
     assert i18n.t("m08.explore.pct", value=metrics["B"]["accuracy_pct"]) in table.value
+    alt = widgets.fairness_alt("without_postcode", 20)
+    assert alt.startswith("Staafdiagram voor het model zonder postcodegebied, uitnodigen vanaf 20 %")
+    assert f"uitgenodigd: groep A {format_number(metrics['A']['selected_pct'])} %, groep B {format_number(metrics['B']['selected_pct'])} %" in alt
 
 
 def test_fairness_explorer_shows_a_message_instead_of_a_traceback(monkeypatch, capsys):
@@ -168,7 +181,7 @@ def test_fairness_explorer_shows_a_message_instead_of_a_traceback(monkeypatch, c
 
     monkeypatch.setattr(widgets, "fairness_table", broken)
     slider.value = 40
-    assert result.value == i18n.t("widgets.error", error="KeyError")  # the one error path of every explorer
+    assert result.value == i18n.t("widgets.error")  # the one error path of every explorer
     assert capsys.readouterr().err == ""  # no traceback on the learner's screen
 
 
@@ -181,6 +194,8 @@ def test_importance_explorer_names_the_input_that_counts_most():
         top = max(found, key=found.get)
         assert i18n.t(f"m08.explore.feature.{top}") in result.value and format_number(found[top]) in result.value
     assert max(m08.importances("with_postcode"), key=m08.importances("with_postcode").get) == "experience_years"  # "ervaring"
+    assert widgets.importance_alt("with_postcode").startswith("Liggend staafdiagram voor het model met postcodegebied: ")
+    assert ": ervaring " in widgets.importance_alt("with_postcode")  # the largest first
 
 
 def test_figures_have_titles_units_and_hatching_not_colour_alone():

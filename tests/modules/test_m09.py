@@ -4,15 +4,18 @@ learner reads off a widget are the ones the exercises expect."""
 import time
 from statistics import median
 
-from smeai import plan, profile, selfscan
+from smeai import i18n, plan, profile, selfscan
 from smeai.exercises import get
 from smeai.modules.m09 import figures, model, widgets
 from smeai.modules.m09.model import BAKERY, GROWER, PRACTICE_CHECKS
 from smeai.selfscan import STATEMENTS
+from smeai.ui.controls import ToggleGroup
+from smeai.ui.fields import typed as widgets_typed
 
 
 def scan_parts(box):
-    sector, _, processes, _, results, own, count, save, status = box.children
+    sector, _, processes, _, results, own, count, save, status, _style = box.children
+    assert own.description == "Mijn eigen idee" and "smeai-field" in own._dom_classes and save.layout.width == "auto"
     return sector, processes, results, own, count, save, status
 
 
@@ -54,41 +57,109 @@ def test_opportunity_scan_refuses_more_than_three_ideas_and_follows_a_change_of_
     assert plan.latest()["ideas"] == []
 
 
+def _type(field, text):
+    """What a learner does: type into the field and leave it (the value reaches Python then)."""
+    field.text.value = text
+
+
+def _parts(box):
+    idea, *rows = box.children[:6]
+    result, out, save, status, table = box.children[6:11]
+    return idea, [box.fields[name] for name in plan.BENEFIT_FIELDS], rows, result, save, status, table
+
+
 def test_cost_benefit_widget_shows_what_exercise_1_asks_for():
     box = widgets.show_cost_benefit_explorer()
-    idea, *inputs = box.children[:6]
-    result, save, status = box.children[6], box.children[8], box.children[9]
+    idea, inputs, rows, result, save, status, _ = _parts(box)
+    assert [row.children[0] for row in rows] == [f.text for f in inputs]  # each field with its read-back under it
     assert idea.value == model.EXAMPLE_KEY and save.disabled  # an example: nothing to save it to
+    # real labels, and the example typed as a learner would type it
+    assert [f.text.description for f in inputs] == [i18n.t(f"plan.benefit.{name}") for name in plan.BENEFIT_FIELDS]
+    assert [f.text.value for f in inputs] == ["8", "35", "0", "600", "1500"]
+    assert inputs[4].note.value.endswith("Gelezen: € 1.500,00")
     for field, box_ in zip(plan.BENEFIT_FIELDS, inputs):
-        box_.value = getattr(BAKERY, field)
+        _type(box_, widgets_typed(getattr(BAKERY, field)))
     assert f"<b>{plan.euros(BAKERY.net_per_year)}</b>" in result.value and f"<b>{plan.months_text(BAKERY.payback_months)}</b>" in result.value
     assert get("m09.q1").evaluate(BAKERY.net_per_year).correct  # the number on the screen is the right answer
-    inputs[3].value = 100_000  # a licence that eats everything
+    _type(inputs[3], "100000")  # a licence that eats everything
     assert "verdient zich niet terug" in result.value
     save.click()  # disabled on screen; called anyway, it still keeps nothing
     assert status.value.startswith("✘") and "Kies eerst" in status.value
     assert plan.latest()["benefit"] == {}
 
 
+def test_cost_benefit_reads_numbers_the_dutch_way_and_never_computes_with_a_misreading():
+    plan.save("ideas", ["retail.demand_forecast"])
+    box = widgets.show_cost_benefit_explorer()
+    idea, inputs, _, result, save, status, _ = _parts(box)
+    idea.value = "retail.demand_forecast"
+    hours, cost, errors, licence, implementation = inputs
+    # "1.200" is twelve hundred, and the field says so before anything is computed
+    _type(implementation, "1.200")
+    assert implementation.value == 1200 and "Gelezen: € 1.200,00 (dus 1200, niet 1,2)" in implementation.note.value
+    _type(hours, "10,5")
+    assert hours.value == 10.5 and hours.note.value.endswith("Gelezen: 10,5")
+    _type(errors, "€ 1.200,50")
+    assert errors.value == 1200.5 and errors.note.value.endswith("Gelezen: € 1.200,50")
+    _type(cost, "€ 1.200,50")  # more than an hour of work can cost here: refused, with the limit
+    assert cost.value is None and "€ 1.200,50 kan hier niet. Typ een getal van 0 tot en met 500." in cost.note.value
+    _type(cost, "35")
+    expected = plan.CostBenefit(hours_per_month=10.5, hourly_cost=35, error_cost_per_year=1200.5, licence_per_year=600, implementation_cost=1200)
+    assert f"<b>{plan.months_text(expected.payback_months)}</b>" in result.value
+    # what cannot be read is refused, with the reason, and nothing is computed or saved with it
+    for text, reason in (("", "leeg"), ("-", "geen cijfer"), ("twaalfhonderd", "geen getal"), ("1.2.00", "drie cijfers"),
+                         ("ongeveer 1200 euro per jaar", "zonder woorden"), ("-5", "van 0 tot en met 1.000.000")):
+        _type(licence, text)
+        assert licence.value is None and licence.note.value.startswith('<span aria-hidden="true">✘</span>') and reason in licence.note.value, text
+        assert result.value.startswith("✘ Nog niet uitgerekend") and "Licentie of abonnement per jaar (€)" in result.value
+        assert save.disabled
+        save.click()  # called anyway: the plan keeps nothing
+        assert status.value.startswith("✘ Niet bewaard") and plan.latest()["benefit"] == {}
+    _type(licence, "1 200")
+    assert licence.value == 1200 and not save.disabled and result.value.startswith("Opbrengst")
+    save.click()
+    assert plan.latest()["benefit"]["retail.demand_forecast"]["implementation_cost"] == 1200
+    assert plan.latest()["benefit"]["retail.demand_forecast"]["hours_per_month"] == 10.5
+
+
+def test_cost_benefit_reads_english_numbers_in_english():
+    i18n.set_language("en")
+    box = widgets.show_cost_benefit_explorer()
+    _, inputs, _, result, *_ = _parts(box)
+    _type(inputs[4], "1,200")
+    assert inputs[4].value == 1200 and "Read: €1,200.00" in inputs[4].note.value
+    _type(inputs[4], "1.200")  # a Dutch thousands dot or a decimal point: the learner chooses
+    assert inputs[4].value is None and "1200" in inputs[4].note.value and "1.2" in inputs[4].note.value
+    assert result.value.startswith("✘ Not worked out yet")
+
+
 def test_cost_benefit_is_saved_per_idea_and_compared():
     plan.save("ideas", ["retail.demand_forecast", "admin.invoice_reading"])
     box = widgets.show_cost_benefit_explorer()
-    idea, *inputs = box.children[:6]
-    save, status, table = box.children[8], box.children[9], box.children[10]
+    idea, inputs, _, _, save, status, table = _parts(box)
     assert len(idea.options) == 3 and table.value == ""
     idea.value = "retail.demand_forecast"
     assert not save.disabled
     for field, box_ in zip(plan.BENEFIT_FIELDS, inputs):
-        box_.value = getattr(BAKERY, field)
+        _type(box_, widgets_typed(getattr(BAKERY, field)))
     save.click()
     idea.value = "admin.invoice_reading"
-    inputs[4].value = 700
+    _type(inputs[4], "700")
     save.click()
     assert "Inkomende facturen" in status.value
     assert plan.latest()["benefit"]["retail.demand_forecast"]["implementation_cost"] == BAKERY.implementation_cost
     assert table.value.index("Inkomende facturen") < table.value.index("Verkoop per product")  # 2 months before 8
     idea.value = "retail.demand_forecast"  # switching back shows the saved numbers
     assert inputs[0].value == BAKERY.hours_per_month and inputs[4].value == BAKERY.implementation_cost
+    assert inputs[4].text.value == widgets_typed(BAKERY.implementation_cost)
+
+
+def test_benefit_chart_has_a_text_alternative():
+    alt = widgets.benefit_alt(BAKERY)
+    assert alt.startswith("Lijn van het opgetelde resultaat over 36 maanden: het begint bij € -")
+    assert f"terugverdiend in {plan.months_text(BAKERY.payback_months)}" in alt and alt.count(". ") == 0
+    never = widgets.benefit_alt(plan.CostBenefit(hours_per_month=0, hourly_cost=40, licence_per_year=500, implementation_cost=100))
+    assert "wordt in die tijd niet terugverdiend" in never
 
 
 def test_benefit_chart_marks_the_payback_month():
@@ -108,8 +179,12 @@ def test_build_buy_partner_advice_matches_exercise_5():
     plan.save("ideas", ["agro.disease_detection"])
     box = widgets.show_approach_explorer()
     header, *rows = box.children[:4]
-    advice, choice, note, save, status = box.children[4:]
+    advice, choice, note, save, status, _style = box.children[4:]
     assert "Ziekte of plagen" in header.value and "drie vragen" in advice.value
+    # the yes/no buttons are named by their question (without its HTML), the choice by its label
+    assert isinstance(rows[0].children[1], ToggleGroup) and rows[0].children[1].aria_label.startswith("Vraag 1. Hebben veel bedrijven")
+    assert isinstance(choice, ToggleGroup) and choice.description == "Mijn keuze" and choice.index == -1
+    assert note.description == "Toelichting (mag leeg blijven)" and "smeai-field" in note._dom_classes
     for row, name in zip(rows, ("common", "own_edge", "skills")):
         row.children[1].value = GROWER[name]
     assert "samenwerken" in advice.value and choice.value == "partner"
@@ -124,7 +199,8 @@ def test_build_buy_partner_advice_matches_exercise_5():
 def test_data_readiness_verdict_matches_exercise_4():
     box = widgets.show_data_readiness_explorer()
     header, needed, *checks = box.children[:8]
-    verdict, save, status = box.children[8:]
+    verdict, save, status, _style = box.children[8:]
+    assert needed.description == "Welke data heb je nodig?" and "smeai-field" in needed._dom_classes
     assert "nog geen idee" in header.value
     for item, check in zip(plan.READINESS_ITEMS, checks):
         check.value = PRACTICE_CHECKS[item]
@@ -141,7 +217,9 @@ def test_values_check_flags_the_values_of_the_first_idea_and_saves_risks():
     plan.save("ideas", ["health.no_show"])
     box = widgets.show_values_explorer()
     header, *rows = box.children[:6]
-    risks, summary, save, status = box.children[6:]
+    risks, summary, save, status, _style = box.children[6:]
+    assert rows[0].children[1].aria_label.startswith("Privacy: ") and rows[0].children[2].description == "Toelichting bij Privacy (mag leeg blijven)"
+    assert risks.description == "Wat kan er misgaan, en voor wie?" and "smeai-field" in risks._dom_classes
     assert "privacy, gelijke behandeling, menselijk toezicht" in header.value
     assert "⚠" in rows[0].children[0].value and "⚠" not in rows[2].children[0].value  # privacy yes, transparency no
     assert "5 waarde(n) zonder antwoord" in summary.value
@@ -174,11 +252,11 @@ def test_scan_comparison_needs_the_scan_at_the_end():
 def test_callbacks_answer_quickly():
     """A loose upper bound (the machine is shared); the report gives the measured median and max."""
     box = widgets.show_cost_benefit_explorer()
-    inputs = box.children[1:6]
+    hours = box.fields["hours_per_month"]
     times = []
     for value in (5, 8, 12, 20, 40, 3, 16, 25, 9, 30):
         start = time.perf_counter()
-        inputs[0].value = value
+        hours.text.value = str(value)
         times.append(time.perf_counter() - start)
     assert median(times) < 0.5
 

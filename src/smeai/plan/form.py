@@ -6,8 +6,6 @@ from __future__ import annotations
 import html
 import logging
 
-import ipywidgets as widgets
-
 from .. import progress
 from ..i18n import t
 from .model import NO_IDEA, OWNER_FIELDS, STEP_FIELDS, STEPS, PlanError
@@ -23,9 +21,14 @@ def show_plan():
     """The action plan: what earlier widgets saved, reminders of earlier reflections, the idea to
     start with, the first three steps (what, who, when), who owns and approves the plan and when it
     is reviewed, a save button and an export button."""
+    # here, not at the top: the plan's model, the record and module 09's exercises import this
+    # package, and a grading kernel must not load widgets
+    import ipywidgets as widgets
+
+    from ..ui.fields import button, field, field_style
+
     events = progress.store().events()
     plan = latest(events)
-    wide = widgets.Layout(width="95%")
 
     earlier = reflections(events)
     if earlier:
@@ -37,29 +40,29 @@ def show_plan():
         reminder = widgets.HTML(f"<p>{html.escape(t('plan.widget.no_reflections'))}</p>")
 
     summary = widgets.HTML()
-    first = widgets.Dropdown(description=t("plan.widget.first"), style={"description_width": "initial"}, layout=widgets.Layout(width="95%"))
+    first = field(widgets.Dropdown(description=t("plan.widget.first")))
     step_boxes = []
     for n in range(STEPS):
         earlier_step = plan["steps"][n] if n < len(plan["steps"]) else {}
+        # a label per field ("Stap 1: wat"), linked to it: a placeholder is no label
         boxes = {
-            f: widgets.Text(value=earlier_step.get(f, ""), placeholder=t(f"plan.widget.placeholder_{f}"), layout=widgets.Layout(width="32%" if f == "what" else "30%"))
+            f: field(widgets.Text(value=earlier_step.get(f, ""), placeholder=t(f"plan.widget.placeholder_{f}"),
+                                  description=t("plan.widget.step_label", number=n + 1, field=t(f"plan.steps.{f}").lower())),
+                     width="min(100%, 22em)" if f == "what" else "min(100%, 16em)")
             for f in STEP_FIELDS
         }
         step_boxes.append(boxes)
     earlier_owner = plan.get("owner") or {}
     owner_boxes = {
-        name: widgets.Text(
+        name: field(widgets.Text(
             value=format_date(earlier_owner["review"], short=True) if name == "review" and earlier_owner.get("review") else earlier_owner.get(name, ""),
             description=t(f"plan.owner.{name}"),
             placeholder=t(f"plan.widget.placeholder_{name}"),
-            style={"description_width": "14em"},
-            layout=widgets.Layout(width="95%"),
-        )
+        ), width="min(100%, 40em)")
         for name in OWNER_FIELDS
     }
-    auto = widgets.Layout(width="auto")
-    save_button = widgets.Button(description=t("plan.widget.save"), icon="save", button_style="primary", layout=auto)
-    export_button = widgets.Button(description=t("plan.widget.export"), icon="download", layout=auto)
+    save_button = button(t("plan.widget.save"), icon="save", button_style="primary")
+    export_button = button(t("plan.widget.export"), icon="download")
     status = widgets.HTML()
     preview = widgets.HTML()
 
@@ -100,7 +103,7 @@ def show_plan():
         status.value = "✔ " + html.escape(t("plan.widget.exported", md=md_path.name, html=html_path.name))
         preview.value = '<div style="border:1px solid #999;padding:0.5em 1em">' + html_body() + "</div>"
 
-    refresh_button = widgets.Button(description=t("plan.widget.refresh"), icon="refresh", layout=auto)
+    refresh_button = button(t("plan.widget.refresh"), icon="refresh")
     refresh_button.on_click(refresh)
     save_button.on_click(on_save)
     export_button.on_click(on_export)
@@ -108,9 +111,9 @@ def show_plan():
     header = widgets.HTML(
         "<b>" + "</b> · <b>".join(html.escape(t(f"plan.steps.{f}")) for f in STEP_FIELDS) + "</b>"
     )
-    rows = [widgets.HBox([widgets.HTML(f"{n}.", layout=widgets.Layout(width="1.5em")), *boxes.values()], layout=wide) for n, boxes in enumerate(step_boxes, start=1)]
+    rows = [widgets.HBox(list(boxes.values()), layout=widgets.Layout(width="95%", flex_flow="row wrap", grid_gap="0.2em 1em")) for boxes in step_boxes]
     owner_box = widgets.VBox(list(owner_boxes.values()))
-    box = widgets.VBox([reminder, summary, refresh_button, first, header, *rows, owner_box, widgets.HBox([save_button, export_button]), status, preview])
+    box = widgets.VBox([reminder, summary, refresh_button, first, header, *rows, owner_box, widgets.HBox([save_button, export_button], layout=widgets.Layout(flex_flow="row wrap")), status, preview, field_style()])
     box.add_class("smeai-plan")
     return box
 

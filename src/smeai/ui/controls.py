@@ -26,7 +26,7 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
-from ..i18n import get_language, t
+from ..i18n import get_language
 
 LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 
@@ -49,8 +49,13 @@ _CSS = """
 """
 
 _ESM = """
+// Ids must be unique in the page: this module may be loaded once per widget (so a counter alone
+// restarts), and many widgets render in the same millisecond (so a time alone repeats).
 let counter = 0;
-function uid() { counter += 1; return `smeai-control-${Date.now().toString(36)}-${counter}`; }
+function uid() {
+  counter += 1;
+  return `smeai-control-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${counter}`;
+}
 
 function number(model, value) {
   const digits = model.get("decimals");
@@ -213,10 +218,6 @@ class _Control(anywidget.AnyWidget):
     kind = traitlets.Unicode().tag(sync=True)
     description = traitlets.Unicode("").tag(sync=True)
     disabled = traitlets.Bool(False).tag(sync=True)
-
-    def __repr__(self) -> str:
-        # What a saved notebook shows where the control was once its kernel is gone.
-        return t("controls.rerun")
 
 
 class _Slider(_Control):

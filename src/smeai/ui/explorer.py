@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 import ipywidgets as widgets
-from IPython.display import Image, display
+from IPython.display import display
 from matplotlib.figure import Figure
 
 from ..i18n import t
-from ..plotting import draw_into
+from ..plotting import as_image
+from .picture import Picture
 
 __all__ = ["View", "build_explorer"]
 
@@ -28,10 +29,15 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class View:
     """What an explorer shows after a change: ``text`` (HTML, from the catalogue) and ``picture``:
-    a matplotlib Figure, PNG bytes, anything IPython can display, or ``None`` (clears it)."""
+    a matplotlib Figure, PNG bytes, anything IPython can display, or ``None`` (clears it).
+
+    ``alt`` says in one sentence what the picture shows, in the learner's language (a screen
+    reader reads it; axe-core requires it). Without it a Figure's alt is made from its title and
+    axis labels, and PNG bytes get the catalogue's generic sentence."""
 
     text: str
     picture: Any = None
+    alt: str | None = None
 
 
 class _Redraw:
@@ -48,21 +54,24 @@ class _Redraw:
                 view = View(view)
             self.result.value = view.text
             if self.out is not None:
-                self._draw(view.picture)
+                self._draw(view.picture, view.alt)
         except Exception as error:  # the one error path: a widget never shows a traceback
             log.exception("explorer %s could not redraw", getattr(self.render, "__qualname__", self.render))
             self.result.value = t("widgets.error", error=type(error).__name__)
 
-    def _draw(self, picture) -> None:
+    def _draw(self, picture, alt: str | None) -> None:
         if picture is None:
             self.out.clear_output()
-        elif isinstance(picture, Figure):
-            draw_into(self.out, picture)
-        else:
-            shown = Image(data=picture, format="png") if isinstance(picture, bytes) else picture
-            self.out.clear_output(wait=True)
-            with self.out:
-                display(shown)
+            return
+        if isinstance(picture, Figure):
+            picture = as_image(picture, alt)
+        elif isinstance(picture, bytes):
+            picture = Picture(picture, alt or t("controls.figure"))
+        elif isinstance(picture, Picture) and alt:
+            picture = Picture(picture.data, alt)
+        self.out.clear_output(wait=True)
+        with self.out:
+            display(picture)
 
 
 def build_explorer(controls, render: Callable[[], View], *, css: str, watch=None, result_css: str | None = None,

@@ -4,11 +4,20 @@ A Dutch learner reads ``28.6`` as twenty-eight thousand six hundred. ``start`` c
 :func:`use_learner_formats`, which changes how this kernel *shows* numbers (IPython's text
 formatter for floats and numpy scalars, pandas' tables); what Python computes is untouched.
 Figures get the same decimal comma from :mod:`smeai.ui.axes`.
+
+It also gives every widget its text stand-in: "run this cell again", in the learner's language.
+A saved notebook keeps a widget's output as a pointer to a model in the kernel plus a
+``text/plain`` copy. ``smeai.jupyter_hooks.drop_widget_views`` drops the pointer on save, so a
+notebook reopened without its kernel shows the text instead of JupyterLab's English "Error
+displaying widget: model not found". IPython's per-mime formatter for ``text/plain`` is the
+cleanest place for that text: a formatter registered by the user wins over the text that
+ipywidgets' ``_repr_mimebundle_`` offers, it covers every widget class (ipywidgets' own,
+anywidget's, subclasses) without subclassing any of them, and it changes no widget's ``repr``.
 """
 
 from __future__ import annotations
 
-from ..i18n import get_language
+from ..i18n import get_language, t
 
 
 def show_float(value, lang: str | None = None) -> str:
@@ -33,8 +42,15 @@ def table_number(value, lang: str | None = None) -> str:
     return text
 
 
+def widget_stand_in(widget, printer, cycle) -> None:
+    """The text a saved notebook shows where a widget was (looked up when it is displayed, so
+    in the language of that moment)."""
+    printer.text(t("controls.rerun"))
+
+
 def use_learner_formats(lang: str) -> None:
-    """Show floats, numpy scalars and pandas tables in ``lang``'s number format."""
+    """Show floats, numpy scalars and pandas tables in ``lang``'s number format, and every
+    widget's text stand-in as "run this cell again"."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython comes with Jupyter
@@ -47,6 +63,11 @@ def use_learner_formats(lang: str) -> None:
     import pandas as pd
 
     plain = shell.display_formatter.formatters["text/plain"]
+    # by name: ipywidgets is imported only when a widget is first shown. IPython's printer
+    # walks a class's bases and stops at the first registered type or own __repr__, and
+    # anywidget's base class has its own __repr__, so it is named as well
+    plain.for_type_by_name("ipywidgets.widgets.widget", "Widget", widget_stand_in)
+    plain.for_type_by_name("anywidget.widget", "AnyWidget", widget_stand_in)
     # numpy scalars have their own __repr__ (numpy 2: ``np.float64(0.252)``), found before any
     # base class, so each concrete type is named here
     floats = (float, np.float16, np.float32, np.float64, np.longdouble)

@@ -8,6 +8,7 @@ explorer scaffold; they never show a traceback (a refused save shows the plan's 
 from __future__ import annotations
 
 import html
+import re
 
 import ipywidgets as widgets
 from IPython.display import display
@@ -17,6 +18,8 @@ from ...i18n import get_language, t
 from ...plan import BENEFIT_FIELDS, CostBenefit, PlanError
 from ...plotting import as_image
 from ...profile import SECTORS
+from ...ui.controls import ToggleGroup
+from ...ui.fields import NumberField, button, field, field_style
 from .figures import BenefitChart, scan_image
 from .model import (
     EXAMPLE,
@@ -34,7 +37,7 @@ from .model import (
 )
 
 __all__ = [
-    "show_approach_explorer", "show_cost_benefit_explorer", "show_data_readiness_explorer",
+    "benefit_alt", "show_approach_explorer", "show_cost_benefit_explorer", "show_data_readiness_explorer",
     "show_opportunity_explorer", "show_scan_comparison_explorer", "show_values_explorer",
 ]
 
@@ -45,17 +48,16 @@ def show_opportunity_explorer():
     current_plan = plan.latest()
     chosen = {entry["key"] for entry in current_plan["ideas"] if entry["key"] != plan.CUSTOM}
     own = next((entry["title"] for entry in current_plan["ideas"] if entry["key"] == plan.CUSTOM), "")
-    sector = widgets.Dropdown(
+    sector = field(widgets.Dropdown(
         options=[(t(f"profile.sectors.{s}"), s) for s in SECTORS],
         value=opportunities.default_sector(),
         description=t("profile.sector"),
-        style={"description_width": "initial"},
-    )
+    ), width="min(100%, 40em)")
     process_box = widgets.VBox()
     results = widgets.VBox()
-    own_idea = widgets.Text(value=own, placeholder=t("m09.explore.own_placeholder"), description=t("plan.own_idea"), style={"description_width": "initial"}, layout=widgets.Layout(width="95%"))
+    own_idea = field(widgets.Text(value=own, placeholder=t("m09.explore.own_placeholder"), description=t("plan.own_idea")))
     count = widgets.HTML()
-    save_button = widgets.Button(description=t("m09.explore.save_ideas"), icon="save", button_style="primary", layout=widgets.Layout(width="auto"))
+    save_button = button(t("m09.explore.save_ideas"), icon="save", button_style="primary")
     status = widgets.HTML()
     pickers: dict[str, widgets.Checkbox] = {}
 
@@ -120,44 +122,62 @@ def show_opportunity_explorer():
         count,
         save_button,
         status,
+        field_style(),
     ])
     box.add_class("smeai-opportunity-scan")
     return box
 
 
+def benefit_alt(cb: CostBenefit) -> str:
+    """One sentence that says what the benefit chart shows."""
+    money = cb.cumulative()
+    fields = {"start": plan.euros(money[0]), "end": plan.euros(money[-1]), "months": plan.HORIZON_MONTHS}
+    payback = cb.payback_months
+    if payback is not None and payback <= plan.HORIZON_MONTHS:
+        return t("m09.explore.chart_alt_payback", payback=plan.months_text(payback), **fields)
+    return t("m09.explore.chart_alt_never", **fields)
+
+
 def show_cost_benefit_explorer():
     """Five numbers in, the yearly net benefit and the payback period out, with a chart; saved
-    per idea, and the saved ideas compared."""
+    per idea, and the saved ideas compared.
+
+    The numbers are typed as text and read the way a person writes them ("1.200" is twelve
+    hundred, "10,5" ten and a half): each field shows what it read, or why it cannot. Nothing is
+    computed or saved while a field cannot be read."""
     current_plan = plan.latest()
     idea_options = [(t("m09.explore.example_idea"), EXAMPLE_KEY)] + [(plan.idea_title(e, current_plan), e["key"]) for e in current_plan["ideas"]]
-    idea = widgets.Dropdown(options=idea_options, value=EXAMPLE_KEY, description=t("m09.explore.idea"), style={"description_width": "initial"}, layout=widgets.Layout(width="95%"))
-    inputs = {}
-    for name in BENEFIT_FIELDS:
-        largest, step = INPUT_LIMITS[name]
-        inputs[name] = widgets.BoundedFloatText(
-            value=getattr(EXAMPLE, name), min=0, max=largest, step=step, description=t(f"plan.benefit.{name}"),
-            style={"description_width": "25em"}, layout=widgets.Layout(width="37em"),
-        )
+    idea = field(widgets.Dropdown(options=idea_options, value=EXAMPLE_KEY, description=t("m09.explore.idea")))
+    inputs = {
+        name: NumberField(t(f"plan.benefit.{name}"), getattr(EXAMPLE, name), euro=name != "hours_per_month", most=INPUT_LIMITS[name][0])
+        for name in BENEFIT_FIELDS
+    }
     result = widgets.HTML()
     result.add_class("smeai-benefit-result")
     out = widgets.Output()
-    save_button = widgets.Button(description=t("m09.explore.save_benefit"), icon="save", layout=widgets.Layout(width="auto"))
+    save_button = button(t("m09.explore.save_benefit"), icon="save")
     status = widgets.HTML()
     table = widgets.HTML()
-
-    def current() -> CostBenefit:
-        return CostBenefit(**{name: float(box.value) for name, box in inputs.items()})
-
     chart = BenefitChart()
 
+    def unread() -> list[str]:
+        return [t(f"plan.benefit.{name}") for name, box in inputs.items() if not box.ok]
+
     def update(_=None):
+        wrong = unread()
+        save_button.disabled = idea.value == EXAMPLE_KEY or bool(wrong)
+        if wrong:  # never compute with a value that was not read
+            result.value = "✘ " + html.escape(t("m09.explore.not_computed", fields="; ".join(wrong)))
+            out.clear_output()
+            return
         try:
-            cb = current()
-        except (PlanError, TypeError, ValueError) as problem:
+            cb = CostBenefit(**{name: box.value for name, box in inputs.items()})
+        except PlanError as problem:
             result.value = "✘ " + html.escape(str(problem))
+            out.clear_output()
             return
         result.value = benefit_summary(cb)
-        image = as_image(chart.update(cb))
+        image = as_image(chart.update(cb), benefit_alt(cb))
         out.clear_output(wait=True)
         with out:
             display(image)
@@ -175,15 +195,18 @@ def show_cost_benefit_explorer():
         saved = plan.cost_benefit(plan.latest(), idea.value) if idea.value != EXAMPLE_KEY else None
         source = saved or EXAMPLE
         for name, box in inputs.items():
-            box.unobserve(update, names="value")
-            box.value = getattr(source, name)
-            box.observe(update, names="value")
-        save_button.disabled = idea.value == EXAMPLE_KEY
+            box.text.unobserve(update, names="value")
+            box.show(getattr(source, name))
+            box.text.observe(update, names="value")
         update()
 
     def on_save(_):
         if idea.value == EXAMPLE_KEY:
             status.value = "✘ " + html.escape(t("m09.explore.choose_idea_first"))
+            return
+        wrong = unread()
+        if wrong:  # a misread number never reaches the plan
+            status.value = "✘ " + html.escape(t("m09.explore.not_saved", fields="; ".join(wrong)))
             return
         try:
             plan.save("benefit", {"idea": idea.value, **{name: box.value for name, box in inputs.items()}})
@@ -194,14 +217,14 @@ def show_cost_benefit_explorer():
         update_table()
 
     for box in inputs.values():
-        box.observe(update, names="value")
+        box.text.observe(update, names="value")
     idea.observe(on_idea, names="value")
     save_button.on_click(on_save)
-    save_button.disabled = True
     update()
     update_table()
-    box = widgets.VBox([idea, *inputs.values(), result, out, save_button, status, table])
+    box = widgets.VBox([idea, *(f.box for f in inputs.values()), result, out, save_button, status, table, field_style()])
     box.add_class("smeai-cost-benefit")
+    box.fields = inputs  # for tests and benchmarks: name -> NumberField
     return box
 
 
@@ -213,19 +236,20 @@ def show_approach_explorer():
     questions = {}
     rows = []
     for name in ("common", "own_edge", "skills"):
-        toggle = widgets.ToggleButtons(options=yes_no, value=earlier.get(name) if earlier else None, style={"button_width": "5em"})
+        question = t(f"m09.explore.question_{name}")
+        # the question (with its bold number) is shown above; the buttons carry it as their name
+        toggle = ToggleGroup(options=yes_no, value=earlier.get(name) if earlier else None, aria_label=_plain(question))
         questions[name] = toggle
-        rows.append(widgets.VBox([widgets.HTML(t(f"m09.explore.question_{name}")), toggle]))
+        rows.append(widgets.VBox([widgets.HTML(question), toggle]))
     advice = widgets.HTML()
     advice.add_class("smeai-advice")
-    choice = widgets.ToggleButtons(
+    choice = ToggleGroup(
         options=[(t(f"m09.explore.choice_{a}"), a) for a in opportunities.APPROACHES],
         value=earlier.get("choice"),
         description=t("plan.approach.choice"),
-        style={"button_width": "9em", "description_width": "initial"},
     )
-    note = widgets.Textarea(value=earlier.get("note", ""), placeholder=t("m09.explore.note_placeholder"), layout=widgets.Layout(width="95%", height="4em"))
-    save_button = widgets.Button(description=t("m09.explore.save_approach"), icon="save", layout=widgets.Layout(width="auto"))
+    note = field(widgets.Textarea(value=earlier.get("note", ""), description=t("m09.explore.note_label"), placeholder=t("m09.explore.note_placeholder"), rows=3))
+    save_button = button(t("m09.explore.save_approach"), icon="save")
     status = widgets.HTML()
 
     def update(_=None):
@@ -246,7 +270,7 @@ def show_approach_explorer():
         toggle.observe(update, names="value")
     save_button.on_click(on_save)
     update()
-    box = widgets.VBox([widgets.HTML(first_idea_line(current_plan)), *rows, advice, choice, note, save_button, status])
+    box = widgets.VBox([widgets.HTML(first_idea_line(current_plan)), *rows, advice, choice, note, save_button, status, field_style()])
     box.add_class("smeai-build-buy-partner")
     return box
 
@@ -259,14 +283,14 @@ def show_data_readiness_explorer():
     hint = ""
     if first and opportunities.is_known(first):
         hint = ", ".join(t(f"opportunities.data.{d}") for d in opportunities.use_case(first).data)
-    needed = widgets.Textarea(value=earlier.get("needed", ""), placeholder=t("m09.explore.data_placeholder", hint=hint) if hint else t("m09.explore.data_placeholder_plain"), description=t("plan.data.needed"), style={"description_width": "initial"}, layout=widgets.Layout(width="95%", height="4em"))
+    needed = field(widgets.Textarea(value=earlier.get("needed", ""), placeholder=t("m09.explore.data_placeholder", hint=hint) if hint else t("m09.explore.data_placeholder_plain"), description=t("plan.data.needed"), rows=3))
     checks = {
         item: widgets.Checkbox(value=bool((earlier.get("checks") or {}).get(item)), description=t(f"plan.data.items.{item}"), indent=False, layout=widgets.Layout(width="95%"))
         for item in plan.READINESS_ITEMS
     }
     verdict = widgets.HTML()
     verdict.add_class("smeai-readiness")
-    save_button = widgets.Button(description=t("m09.explore.save_data"), icon="save", layout=widgets.Layout(width="auto"))
+    save_button = button(t("m09.explore.save_data"), icon="save")
     status = widgets.HTML()
 
     def update(_=None):
@@ -284,7 +308,7 @@ def show_data_readiness_explorer():
         box.observe(update, names="value")
     save_button.on_click(on_save)
     update()
-    box = widgets.VBox([widgets.HTML(first_idea_line(current_plan)), needed, *checks.values(), verdict, save_button, status])
+    box = widgets.VBox([widgets.HTML(first_idea_line(current_plan)), needed, *checks.values(), verdict, save_button, status, field_style()])
     box.add_class("smeai-data-readiness")
     return box
 
@@ -303,18 +327,20 @@ def show_values_explorer():
     options = [(t(f"plan.values.answers.{a}"), a) for a in plan.VALUE_ANSWERS]
     for value in opportunities.VALUES:
         entry = earlier.get(value) or {}
-        answers[value] = widgets.ToggleButtons(options=options, value=entry.get("answer"), style={"button_width": "10em"})
-        notes[value] = widgets.Text(value=entry.get("note", ""), placeholder=t("m09.explore.value_note"), layout=widgets.Layout(width="95%"))
+        name = t(f"opportunities.values.{value}").capitalize()
+        question = t(f"plan.values.questions.{value}")
+        answers[value] = ToggleGroup(options=options, value=entry.get("answer"), aria_label=f"{name}: {question}")
+        notes[value] = field(widgets.Text(value=entry.get("note", ""), description=t("m09.explore.value_note_label", value=name), placeholder=t("m09.explore.value_note")))
         marker = " ⚠" if value in flagged else ""
         rows.append(widgets.VBox([
-            widgets.HTML(f"<b>{html.escape(t(f'opportunities.values.{value}').capitalize())}{marker}</b>: {html.escape(t(f'plan.values.questions.{value}'))}"),
+            widgets.HTML(f"<b>{html.escape(name)}{marker}</b>: {html.escape(question)}"),
             answers[value],
             notes[value],
         ]))
-    risks = widgets.Textarea(value=current_plan.get("risks", ""), placeholder=t("m09.explore.risks_placeholder"), description=t("plan.risks"), style={"description_width": "initial"}, layout=widgets.Layout(width="95%", height="5em"))
+    risks = field(widgets.Textarea(value=current_plan.get("risks", ""), placeholder=t("m09.explore.risks_placeholder"), description=t("plan.risks"), rows=3))
     summary = widgets.HTML()
     summary.add_class("smeai-values-summary")
-    save_button = widgets.Button(description=t("m09.explore.save_values"), icon="save", layout=widgets.Layout(width="auto"))
+    save_button = button(t("m09.explore.save_values"), icon="save")
     status = widgets.HTML()
 
     def update(_=None):
@@ -333,7 +359,7 @@ def show_values_explorer():
         toggle.observe(update, names="value")
     save_button.on_click(on_save)
     update()
-    box = widgets.VBox([widgets.HTML(header), *rows, risks, summary, save_button, status])
+    box = widgets.VBox([widgets.HTML(header), *rows, risks, summary, save_button, status, field_style()])
     box.add_class("smeai-values-check")
     return box
 
@@ -342,7 +368,7 @@ def show_scan_comparison_explorer():
     """The self-scan of module 00 next to the one just done, as a chart and a table per area."""
     message = widgets.HTML()
     out = widgets.Output()
-    refresh = widgets.Button(description=t("plan.widget.refresh"), icon="refresh")
+    refresh = button(t("plan.widget.refresh"), icon="refresh")
 
     def update(_=None):
         before, after = selfscan.latest("before"), selfscan.latest("after")
@@ -368,3 +394,8 @@ def show_scan_comparison_explorer():
     box = widgets.VBox([refresh, message, out])
     box.add_class("smeai-scan-comparison")
     return box
+
+
+def _plain(text: str) -> str:
+    """A catalogue text without its HTML tags, as an accessible name."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
