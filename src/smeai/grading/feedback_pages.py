@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import DictLoader
 from nbconvert.exporters import HTMLExporter
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook
 from nbgrader.converters import GenerateFeedback
 from traitlets import default
 
@@ -39,11 +39,7 @@ def generate(root: Path, assignment: str, students: list[str] | None = None, log
     deleted and listed under ``leaks``.
     """
     course = load_course(root)
-    with Gradebook(course.db_url, course.course_id) as gb:
-        try:
-            gb.find_assignment(assignment)
-        except MissingEntry:
-            raise CourseError(f"assignment {assignment!r} is not in the gradebook of {course.root}") from None
+    course.require_assignment(assignment)
     if not course.autograded_students(assignment):
         raise CourseError(f"nothing of {assignment} is graded yet: run 'smeai grade {assignment}' first")
     config = course.config.copy()
