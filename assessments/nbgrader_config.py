@@ -12,7 +12,7 @@ Only ``source/`` and this file are committed. ``release/``, ``submitted/``, ``au
 Every key below exists in nbgrader 0.9.6, apart from the SandboxedExecute keys (smeai.grading).
 """
 
-from smeai.grading.feedback_pages import offline_loaders
+from smeai.grading.feedback_pages import OfflineHTMLExporter
 from smeai.grading.pipeline import AUTOGRADE, FEEDBACK, SANITIZE
 
 from smeai import kernel_poll
@@ -74,4 +74,4 @@ c.SandboxedExecute.max_output_kb = 1024  # output kept per cell; the rest is cut
 c.GenerateFeedback.preprocessors = FEEDBACK  # GetGrades, RedactHiddenTests, ClearHiddenTests, FeedbackSummary, CSSHTMLHeaderPreprocessor
 # nbgrader's feedback template loads MathJax from a CDN; the pages must work offline and call
 # nobody: formulas stay as written.
-c.HTMLExporter.extra_loaders = offline_loaders()
+c.GenerateFeedback.exporter_class = OfflineHTMLExporter

@@ -249,4 +249,17 @@ def test_the_moodle_csv_has_one_row_per_learner_and_a_score_column_per_assignmen
         for assignment, value in zip(rows[0][1:], values):
             total = book.get((assignment, learner, "TOTAL"))
             assert value == ("" if total is None else f"{total[0]:.2f}".rstrip("0").rstrip(".")), (learner, assignment)
-    assert by_learner["late"][1] == "0"  # the late plugin's penalty is in the score
+    # the late plugin's penalty is in the score (the score after nbgrader's penalty, as in the gradebook)
+    assert book[("limits", "late", "TOTAL")][2] > 0
+
+
+def test_the_courses_late_plugin_is_used_with_root_given_from_elsewhere(conformance, tmp_path):
+    # nbgrader imports the plugin from the course root (its cwd); smeai grade --root must too
+    root = tmp_path / "course"
+    shutil.copytree(conformance["settings"]["roots"]["smeai"], root)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = _smeai("grade", "limits", "--root", str(root), "--student", "late", "--jobs", "1", "--quiet", cwd=elsewhere)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert gradebook(root, "settings")[("limits", "late", "TOTAL")] == conformance["settings"]["nbgrader"][("limits", "late", "TOTAL")]
+    assert list(elsewhere.iterdir()) == []

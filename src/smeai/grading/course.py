@@ -52,6 +52,17 @@ class Course:
     def autograded_students(self, assignment: str) -> list[str]:
         return self._students("autograded_directory", assignment)
 
+    def require_assignment(self, assignment: str) -> None:
+        """A one-line :class:`CourseError` when ``assignment`` is not in the gradebook."""
+        from nbgrader.api import Gradebook, MissingEntry
+
+        with Gradebook(self.db_url, self.course_id) as gb:
+            try:
+                gb.find_assignment(assignment)
+            except MissingEntry:
+                raise CourseError(f"assignment {assignment!r} is not in the gradebook of {self.root}: run "
+                                  f"'nbgrader generate_assignment {assignment}' there first") from None
+
     def submission_folder(self, student: str, assignment: str) -> Path:
         coursedir = self.coursedir()
         return Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))

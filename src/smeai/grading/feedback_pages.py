@@ -6,8 +6,11 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
-from nbgrader.api import Gradebook, MissingEntry
+from jinja2 import DictLoader
+from nbconvert.exporters import HTMLExporter
+from nbgrader.api import Gradebook
 from nbgrader.converters import GenerateFeedback
+from traitlets import default
 
 from .course import CourseError, load_course
 from .feedback import leaks, master_hidden_lines
@@ -15,16 +18,18 @@ from .pipeline import feedback_preprocessors
 
 # nbgrader's feedback template calls nbconvert's ``mathjax()`` macro, which loads MathJax from a
 # CDN: a learner's page would call out to the internet, and shows nothing useful offline. This
-# replaces the macro (nbconvert tries ``HTMLExporter.extra_loaders`` before its template folders):
-# formulas stay as written ($x^2$), and the page needs nothing from outside.
+# exporter replaces the macro (nbconvert tries ``extra_loaders`` before its template folders):
+# formulas stay as written ($x^2$), and the page needs nothing from outside. ``extra_loaders`` is
+# not a config setting, so the exporter class is: c.GenerateFeedback.exporter_class.
 OFFLINE_MATHJAX = {"mathjax.html.j2": "{%- macro mathjax(url='') -%}<!-- MathJax left out: offline page -->{%- endmacro %}"}
 
 
-def offline_loaders() -> list:
-    """Jinja loaders for ``c.HTMLExporter.extra_loaders``: feedback pages without the MathJax CDN."""
-    from jinja2 import DictLoader
+class OfflineHTMLExporter(HTMLExporter):
+    """nbconvert's HTML exporter without the MathJax CDN (for nbgrader's feedback pages)."""
 
-    return [DictLoader(OFFLINE_MATHJAX)]
+    @default("extra_loaders")
+    def _offline_loaders(self):
+        return [DictLoader(OFFLINE_MATHJAX)]
 
 
 def generate(root: Path, assignment: str, students: list[str] | None = None, log=None) -> dict:
@@ -34,16 +39,12 @@ def generate(root: Path, assignment: str, students: list[str] | None = None, log
     deleted and listed under ``leaks``.
     """
     course = load_course(root)
-    with Gradebook(course.db_url, course.course_id) as gb:
-        try:
-            gb.find_assignment(assignment)
-        except MissingEntry:
-            raise CourseError(f"assignment {assignment!r} is not in the gradebook of {course.root}") from None
+    course.require_assignment(assignment)
     if not course.autograded_students(assignment):
         raise CourseError(f"nothing of {assignment} is graded yet: run 'smeai grade {assignment}' first")
     config = course.config.copy()
     config.GenerateFeedback.preprocessors = feedback_preprocessors(config)
-    config.HTMLExporter.extra_loaders = [*config.HTMLExporter.get("extra_loaders", []), *offline_loaders()]
+    config.GenerateFeedback.exporter_class = OfflineHTMLExporter
     config.BaseConverter.force = True
     result = {"pages": [], "leaks": {}, "failed": []}
     coursedir = course.coursedir(assignment_id=assignment, student_id="*")

@@ -14,8 +14,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nbgrader.api import Gradebook, MissingEntry
-
 from .course import Course, CourseError, safe_name
 from .execute import SandboxedExecute
 from .gradebook import make_template, remove_tree, structure
@@ -68,12 +66,7 @@ def _probe(course: Course, found: dict, hide: list[str]) -> dict:
 
 def prepare(course: Course, assignment: str, *, students: list[str] | None = None, budget: float | None = None,
             workdir: str | None = None) -> Preparation:
-    with Gradebook(course.db_url, course.course_id) as gb:
-        try:
-            gb.find_assignment(assignment)
-        except MissingEntry:
-            raise CourseError(f"assignment {assignment!r} is not in the gradebook: run "
-                              f"'nbgrader generate_assignment {assignment}' in {course.root} first") from None
+    course.require_assignment(assignment)
     added = ensure_preprocessors(course.config)
     everyone = course.submitted_students(assignment)
     chosen = everyone

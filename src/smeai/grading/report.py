@@ -96,7 +96,8 @@ def collect(gb, statuses: dict) -> dict:
                             result.flagged = True
                         waiting.append({"assignment": assignment.name, "student": submission.student.id,
                                         "notebook": notebook.name, "cell": grade.name, "kind": kind})
-                        continue  # not graded yet: says nothing about whether the class is stuck
+                    if grade.score is None:
+                        continue  # not graded at all yet: says nothing about whether the class is stuck
                     if key in per_cell and record.get("status") != summaries.FAILED:
                         item = per_cell[key]
                         item.graded += 1

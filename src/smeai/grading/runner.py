@@ -32,6 +32,7 @@ The design, and why (measured on a 2-core machine, see docs/trainer-guide.md):
 from __future__ import annotations
 
 import os
+import sys
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -76,6 +77,16 @@ def _grade(root, assignment: str, options: Options) -> dict:
     started_at = datetime.now(timezone.utc)
     started = time.perf_counter()
     course = load_course(root)
+    # nbgrader's commands run in the course root, so a course's own plugin (a late-penalty class
+    # in late_plugin.py there) imports; the same must hold with --root from elsewhere
+    sys.path.insert(0, str(course.root))
+    try:
+        return _grade_course(course, assignment, options, started_at, started)
+    finally:
+        sys.path.remove(str(course.root))
+
+
+def _grade_course(course, assignment: str, options: Options, started_at, started: float) -> dict:
     preparation = prepare(course, assignment, students=options.students, budget=options.budget,
                           workdir=options.workdir)
     lines = {}
