@@ -39,9 +39,11 @@ def test_errors_in_learner_cells_are_kind_and_grade_failures_show_only_their_mes
     assert error_of(cells[3]).traceback == ["✘ Nog niet goed: Je gaf een deel van 1 (0,725). Geef het als percentage: keer 100."]
 
 
-def test_friendly_errors_in_english():
-    from smeai import set_language
+def test_friendly_errors_in_english(monkeypatch):
+    from smeai import session, set_language
 
+    # no module started in this process: the message cannot look at a notebook's names
+    monkeypatch.setattr(session, "_current_module", None)
     set_language("en")
     lines = friendly_error_lines(NameError, NameError("name 'regel_70_pct' is not defined", name="regel_70_pct"))
     assert lines[0].startswith("`regel_70_pct` does not exist yet") and "NameError" in lines[1]
