@@ -491,3 +491,15 @@ def test_grading_texts_exist_in_both_languages():
         for lang in ("nl", "en"):
             assert t(f"grading.{key}", lang) != f"grading.{key}", (key, lang)
     assert t("grading.timeout", "nl", seconds=10).startswith("Deze cel duurde langer dan 10 seconden")
+
+
+def test_the_guard_preimports_the_modules_exercise_declarations():
+    """Before the snapshot, the guard imports each module's exercises from where they live, so a
+    learner's file in the kernel's folder cannot stand in for them."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from smeai.grading import guard; guard._preimport(['m01', 'm04']);"
+            "print(all(f'smeai.modules.{m}.exercises' in sys.modules for m in ('m01', 'm04')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "True", done.stderr

@@ -287,7 +287,7 @@ def _preimport(modules: list[str]) -> None:
     saved = list(sys.path)
     sys.path[:] = [p for p in sys.path if p not in here]
     try:
-        for name in ["smeai", "smeai.exercises", *(f"smeai.exercises.{m}" for m in modules)]:
+        for name in ["smeai", "smeai.exercises", *(f"smeai.modules.{m}.exercises" for m in modules)]:
             try:
                 importlib.import_module(name)
             except Exception:  # noqa: BLE001 - an unknown module is the check's problem, later
