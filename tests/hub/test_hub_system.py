@@ -19,11 +19,15 @@ def test_a_machine_without_root_or_tools_is_named_not_skipped_silently(monkeypat
         assert need in missing
 
 
-def test_the_hub_test_fails_in_ci_when_it_cannot_run(monkeypatch):
+@pytest.mark.parametrize("ci", ["true", None])
+def test_the_hub_test_fails_when_it_cannot_run_in_ci_and_elsewhere(monkeypatch, ci):
     from tests.hub import test_jupyterhub_class as hub_test
 
     monkeypatch.setattr(hub_test, "missing_requirements", lambda: ["root"])
-    monkeypatch.setenv("CI", "true")
+    if ci:
+        monkeypatch.setenv("CI", ci)
+    else:
+        monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.fail.Exception, match="needs root"):
         next(hub_test.hub_class.__wrapped__())
 
