@@ -148,3 +148,25 @@ def test_feedback_never_shows_hidden_tests(graded_class, assignment):
     for student in ("reference", "untouched"):
         (page,) = (graded_class / "feedback" / student / assignment).glob("*.html")
         assert hidden_test_leaks(visible_text(page.read_text(encoding="utf-8"))) == []
+
+
+@pytest.mark.slow
+def test_smeai_grade_and_feedback_take_an_english_twin(graded_class):
+    # smeai's own trainer commands, on the ids a trainer of an English class types
+    import json
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SMEAI_HOME": str(graded_class.parent / "smeai-home"), "SMEAI_LANG": "nl"}
+    for command in ("grade", "feedback"):
+        result = subprocess.run([sys.executable, "-m", "smeai.cli", command, "m01-en", "--root", str(graded_class)],
+                                cwd=graded_class, env=env, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
+    summary = json.loads((graded_class / "smeai-grading" / "m01-en.json").read_text())
+    scores = {r["student"]: r["score"] for r in summary["students"]}
+    assert scores == {"reference": 6.0, "untouched": 0.0}, scores
+    (page,) = (graded_class / "feedback" / "untouched" / "m01-en").glob("*.html")
+    text = visible_text(page.read_text(encoding="utf-8"))
+    assert hidden_test_leaks(text) == []
+    assert "Your result per exercise" in text, "the summary is in the notebook's language"
+    assert "Je resultaat per opdracht" not in text
