@@ -28,7 +28,7 @@ BEGIN, END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 
 
 def _transitional(assignment: str) -> list:
-    if assignment in MOVED:
+    if assignment[:3] in MOVED:  # an English twin (m01-en) belongs to its module (m01)
         return []
     # TRANSITIONAL (issue 12): a module not yet moved to smeai/modules/ still keeps its hidden
     # cases in the package; the coordinator removes this skip once every module has moved.
@@ -123,7 +123,7 @@ def released(tmp_path_factory):
     root = tmp_path_factory.mktemp("release") / "assessments"
     shutil.copytree(REPO / "assessments", root, ignore=shutil.ignore_patterns("release", "submitted", "autograded", "feedback", "gradebook.db*", ".nbgrader.log"))
     env = {**os.environ, "SMEAI_HOME": str(root.parent / "smeai-home"), "SMEAI_LANG": "nl"}
-    for assignment in sorted(MOVED & set(ASSIGNMENTS)):
+    for assignment in sorted(a for a in ASSIGNMENTS if a[:3] in MOVED):
         nbgrader(root, env, "generate_assignment", assignment, "--force")
     return root / "release"
 
