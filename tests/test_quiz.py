@@ -58,3 +58,34 @@ def test_quiz_widget_records_answers():
     button.click()
     events = progress.store().events()
     assert [(e["question"], e["choice"], e["correct"]) for e in events] == [("m01.quiz1", 1, True), ("m01.quiz1", 0, False)]
+
+
+def _length_ratios(module, lang):
+    """Per question: the correct option's length over the longest wrong option's length."""
+    i18n.set_language(lang)
+    ratios = []
+    for q in quiz.questions(module):
+        others = [len(o) for i, o in enumerate(q.options) if i != q.correct]
+        ratios.append(len(q.options[q.correct]) / max(others))
+    return ratios
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+@pytest.mark.parametrize("module", QUIZ_MODULES)
+def test_length_does_not_give_the_answer_away(module, lang):
+    # a learner who always picks the longest option must not pass: the right answer is the
+    # longest in at most about a third of a module's questions, never by far in all of them
+    ratios = _length_ratios(module, lang)
+    longest = [i + 1 for i, r in enumerate(ratios) if r >= 1]
+    assert len(longest) <= max(1, len(ratios) // 3), f"module {module} ({lang}): the right answer is the longest in questions {longest}"
+    assert sum(r >= 1.5 for r in ratios) < len(ratios)
+
+
+def test_the_length_test_can_fail(monkeypatch):
+    # a quiz whose right answer is always the longest option (as modules 01-03 once were) fails it
+    from types import SimpleNamespace
+
+    telling = SimpleNamespace(options=["Nee.", "Ja, maar alleen als een mens het nakijkt.", "Soms."], correct=1)
+    monkeypatch.setattr(quiz, "questions", lambda module: [telling] * 5)
+    with pytest.raises(AssertionError, match="the right answer is the longest"):
+        test_length_does_not_give_the_answer_away("01", "nl")
