@@ -209,13 +209,12 @@ def test_no_english_exception_text_reaches_dutch_feedback():
         elif exercise.id == "m07.q4":  # its own cost check, with two parameters
             answers += _crashing(2)
         for answer in answers:
-            for hidden in (False, True):
-                feedback = exercise.evaluate(answer, hidden=hidden)
-                text = feedback.message("nl")
-                assert not ENGLISH.search(text), (exercise.id, answer, text)
-                assert "{" not in text and text != feedback.key, (exercise.id, text)
-                checked += 1
-    assert checked > 1500
+            feedback = exercise.evaluate(answer)
+            text = feedback.message("nl")
+            assert not ENGLISH.search(text), (exercise.id, answer, text)
+            assert "{" not in text and text != feedback.key, (exercise.id, text)
+            checked += 1
+    assert checked > 750
 
 
 @pytest.mark.parametrize(

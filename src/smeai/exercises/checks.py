@@ -31,12 +31,11 @@ class Check:
 
     A check that sets ``takes_cases`` also accepts ``cases=``: extra cases a trainer hands in as
     data from an assignment's hidden test cell (see :class:`Case`); they never live in the package.
-    ``hidden`` is TRANSITIONAL (old in-package hidden cases; removed once every module moved).
     """
 
     takes_cases: ClassVar[bool] = False
 
-    def outcome(self, answer, *, hidden: bool = False) -> Outcome:  # pragma: no cover - interface
+    def outcome(self, answer) -> Outcome:  # pragma: no cover - interface
         raise NotImplementedError
 
 
@@ -104,7 +103,7 @@ class Close(Check):
     def _close(self, a: float, b: float) -> bool:
         return math.isclose(a, b, abs_tol=self.tol, rel_tol=self.rel)
 
-    def outcome(self, answer, *, hidden: bool = False) -> Outcome:
+    def outcome(self, answer) -> Outcome:
         expected = float(_resolve(self.expected))
         number = as_number(answer, expected=expected, close=self._close)
         if self._close(number, expected):
@@ -138,7 +137,7 @@ class Choice(Check):
                 words[normalise_text(word)] = name
         return words
 
-    def outcome(self, answer, *, hidden: bool = False) -> Outcome:
+    def outcome(self, answer) -> Outcome:
         text = as_text(answer)
         chosen = self._lookup().get(text)
         if chosen is None:
@@ -153,25 +152,22 @@ class FunctionCases(Check):
     """The answer is a function; it must give ``expected`` for each ``(args, expected)`` case.
 
     ``outcome(..., cases=...)`` adds a trainer's extra cases (run only when grading, so a learner
-    cannot tune the function to the cases that are shown). ``hidden_cases`` is TRANSITIONAL: the
-    old in-package hidden cases, to be removed once every module passes ``cases=`` instead.
+    cannot tune the function to the cases that are shown).
     """
 
     cases: Sequence[tuple[tuple, Any]]
-    hidden_cases: Sequence[tuple[tuple, Any]] = ()  # TRANSITIONAL
     describe: Callable[[tuple], str] | None = None
     takes_cases: ClassVar[bool] = True
 
-    def outcome(self, answer, *, hidden: bool = False, cases: Sequence[Case] = ()) -> Outcome:
+    def outcome(self, answer, *, cases: Sequence[Case] = ()) -> Outcome:
         function = as_function(answer)
-        shown = self._shown_cases(function, hidden)
+        shown = self._shown_cases(function)
         if not shown.ok:
             return shown
         return run_extra_cases(function, as_cases(cases)) or shown
 
-    def _shown_cases(self, function, hidden: bool) -> Outcome:
-        cases = list(self.cases) + (list(self.hidden_cases) if hidden else [])
-        for args, expected in cases:
+    def _shown_cases(self, function) -> Outcome:
+        for args, expected in self.cases:
             shown = self.describe(args) if self.describe else ", ".join(map(repr, args))
             try:
                 got = function(*args)
@@ -186,7 +182,7 @@ class FunctionCases(Check):
                 if slip is not None:
                     return Outcome(False, slip[0], {"case": shown, **slip[1]})
                 return Outcome(False, ".case_failed", {"case": shown, "expected": expected, "got": got})
-        return Outcome(True, "check.correct", {"count": len(cases)})
+        return Outcome(True, "check.correct", {"count": len(self.cases)})
 
 
 @dataclass
@@ -200,7 +196,7 @@ class Property(Check):
     test: Callable[[Any], Outcome]
     convert: Callable[[Any], Any] = as_number
 
-    def outcome(self, answer, *, hidden: bool = False) -> Outcome:
+    def outcome(self, answer) -> Outcome:
         return self.test(self.convert(answer))
 
 

@@ -56,11 +56,10 @@ class Exercise:
         return f"<exercise {self.id}: {t('exercise.usage', id=self.id)}>"
 
     # -- the single source of truth --------------------------------------------------------
-    def evaluate(self, answer=_NOTHING, *, cases=(), hidden: bool = False) -> Feedback:
+    def evaluate(self, answer=_NOTHING, *, cases=()) -> Feedback:
         """Check an answer without showing or recording anything.
 
         ``cases`` are a trainer's extra cases, handed in as data (see :func:`grade`).
-        ``hidden`` is TRANSITIONAL (the old in-package hidden cases).
         """
         extra = {}
         if cases:
@@ -72,7 +71,7 @@ class Exercise:
         if is_blank(answer):
             return self._feedback(NOT_ATTEMPTED, "answer.blank")
         try:
-            outcome = self._check.outcome(answer, hidden=hidden, **extra)
+            outcome = self._check.outcome(answer, **extra)
         except BlankUsed:
             return self._feedback(NOT_ATTEMPTED, "answer.blank")
         except AnswerProblem as problem:
@@ -168,7 +167,7 @@ class GradeFailure(AssertionError):
         return [str(self)]
 
 
-def grade(exercise_id: str, answer=_NOTHING, *, cases=(), hidden: bool = False) -> bool:
+def grade(exercise_id: str, answer=_NOTHING, *, cases=()) -> bool:
     """The check for an nbgrader test cell: passes silently, or raises ``AssertionError``
     with the message the learner would see in the course.
 
@@ -176,7 +175,6 @@ def grade(exercise_id: str, answer=_NOTHING, *, cases=(), hidden: bool = False) 
     ``### BEGIN HIDDEN TESTS`` and ``### END HIDDEN TESTS``, as data on one line:
     ``grade("m01.q4", is_klasse1, cases=[(args, expected, "boundary"), ...])`` with ``args`` a tuple.
     A failed extra case is reported by its kind, never by its input.
-    ``hidden=True`` is TRANSITIONAL: it runs the old in-package hidden cases of modules not yet moved.
     """
     exercise = get(exercise_id)
     try:
@@ -184,7 +182,7 @@ def grade(exercise_id: str, answer=_NOTHING, *, cases=(), hidden: bool = False) 
         # (a ConvergenceWarning, a FutureWarning) must not cost a right answer its points.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            feedback = exercise.evaluate(answer, cases=cases, hidden=hidden)
+            feedback = exercise.evaluate(answer, cases=cases)
     except BaseException:  # noqa: B036 - whatever escapes, the cell source must not be traced
         log.exception("grading %s failed", exercise_id)
         raise GradeFailure(exercise._feedback(INCORRECT, "check.internal_error").text()) from None

@@ -43,7 +43,7 @@ class Redactor:
 
     def __init__(self, lines: list[str]):
         self.needles = sorted({_compact(line) for line in lines if len(_compact(line)) >= 6}, key=len, reverse=True)
-        self.needles += ["BEGINHIDDENTESTS", "ENDHIDDENTESTS", "hidden=True"]
+        self.needles += ["BEGINHIDDENTESTS", "ENDHIDDENTESTS", "hidden=True", "cases=["]
 
     def text(self, text: str) -> str:
         if not isinstance(text, str) or not self.needles:
@@ -200,7 +200,7 @@ def leaks(page: str, hidden: list[str]) -> list[str]:
     """Hidden-test lines (spacing ignored) that a reader of this HTML page can see."""
     text = _compact(visible_text(page))
     needles = {_compact(line) for line in hidden if len(_compact(line)) >= 6}
-    needles |= {"BEGINHIDDENTESTS", "ENDHIDDENTESTS", "hidden=True"}
+    needles |= {"BEGINHIDDENTESTS", "ENDHIDDENTESTS", "hidden=True", "cases=["}
     return sorted(n for n in needles if n in text)
 
 

@@ -63,7 +63,7 @@ class _TextToNumber(FunctionCases):
     """Function cases for a text-to-number function. An untouched ``___`` inside ``replace``
     counts as not attempted, and the numbers in messages are shown as Python writes them."""
 
-    def outcome(self, answer, *, hidden: bool = False, cases=()) -> Outcome:
+    def outcome(self, answer, *, cases=()) -> Outcome:
         function = as_function(answer)
 
         def guarded(*args):
@@ -74,7 +74,7 @@ class _TextToNumber(FunctionCases):
                     raise BlankUsed("___") from None
                 raise
 
-        result = super().outcome(guarded, hidden=hidden, cases=cases)
+        result = super().outcome(guarded, cases=cases)
         if result.key == ".case_failed":
             params = dict(result.params)
             params["expected"], params["got"] = repr(params["expected"]), repr(params["got"])

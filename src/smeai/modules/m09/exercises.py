@@ -41,8 +41,8 @@ class _PaybackCases(FunctionCases):
     """The function cases, plus a pointed message when the learner divided the yearly amount by
     the wrong number: years, weeks or days instead of months."""
 
-    def outcome(self, answer, *, hidden: bool = False, cases: Sequence[Case] = ()) -> Outcome:
-        result = super().outcome(answer, hidden=hidden, cases=cases)
+    def outcome(self, answer, *, cases: Sequence[Case] = ()) -> Outcome:
+        result = super().outcome(answer, cases=cases)
         if result.key != ".case_failed":
             return result
         try:
