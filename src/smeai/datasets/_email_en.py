@@ -120,7 +120,7 @@ TEXTS = {
              ["I have just ordered a {shop} in the webshop, order {order}.",
               "Could you send it to my work address instead of my home?", ("Someone is always there during the day.", None)]),
             (["Something to add to my order", "Order {order}: one more {shop}"],
-             ["I have just ordered in the webshop, but I would like to add a {shop}.",
+             ["I have just ordered in the webshop ({order}), but I would like to add a {shop}.",
               "Could you put it in the same parcel?"]),
         ],
         "invoice": [
@@ -151,11 +151,9 @@ TEXTS = {
              ["I have a question about invoice {invoice}.",
               "Why does it show three hours of labour? The engineer was only here for one hour."]),
             (["Call-out charge", "Call-out charge on invoice {invoice}"],
-             ["The invoice shows {fee} for the call-out.", "That seems too much: you are only ten minutes away from us."]),
+             ["Invoice {invoice} shows {fee} for the call-out.", "That seems too much: you are only ten minutes away from us."]),
             (["Please resend invoice {invoice}", "Attachment does not open"],
              ["Could you send invoice {invoice} again?", "I cannot open the attachment."]),
-            (["Do I still have to pay this?", "Invoice of {date}"],
-             ["Do I still have to pay the invoice of {date}?", "I thought the service was covered by the warranty."]),
         ],
     },
     "urgent": [

@@ -130,7 +130,7 @@ TEXTS = {
              ["Ik heb net in de webwinkel een {shop} besteld, bestelling {order}.",
               "Kunt u die naar mijn werkadres sturen in plaats van naar huis?", ("Daar is overdag altijd iemand.", None)]),
             (["Nog iets bij mijn bestelling", "Bestelling {order}: nog een {shop}"],
-             ["Ik heb net in de webwinkel besteld, maar ik wil er nog een {shop} bij.",
+             ["Ik heb net in de webwinkel besteld ({order}), maar ik wil er nog een {shop} bij.",
               "Kunt u die in hetzelfde pakket doen?"]),
         ],
         "invoice": [
@@ -159,11 +159,9 @@ TEXTS = {
             (["Uren op factuur {invoice}", "Vraag over factuur {invoice}"],
              ["Ik heb een vraag over factuur {invoice}.", "Waarom staan er drie uur arbeid op? De monteur was er maar een uur."]),
             (["Voorrijkosten", "Voorrijkosten op factuur {invoice}"],
-             ["Op de factuur staat {fee} aan voorrijkosten.", "Dat lijkt me te veel: u zit maar tien minuten bij ons vandaan."]),
+             ["Op factuur {invoice} staat {fee} aan voorrijkosten.", "Dat lijkt me te veel: u zit maar tien minuten bij ons vandaan."]),
             (["Factuur {invoice} opnieuw sturen", "Bijlage gaat niet open"],
              ["Kunt u factuur {invoice} opnieuw sturen?", "Ik kan de bijlage niet openen."]),
-            (["Moet ik dit nog betalen?", "Factuur van {date}"],
-             ["Moet ik de factuur van {date} nog betalen?", "Ik dacht dat het onderhoud onder de garantie viel."]),
         ],
     },
     # complaints that cannot wait: about a third of the complaints
