@@ -137,7 +137,7 @@ def _picture(rng, label, xx, yy, size, noise):
     elif label == "scratch":
         # a straight, thin groove across the ring, with a light lip beside it
         theta = rng.uniform(0, np.pi)
-        offset = rng.uniform(0.35, 0.6) * outer * rng.choice([-1, 1])
+        offset = rng.uniform(0.45, 0.65) * outer * rng.choice([-1, 1])
         length = rng.uniform(0.5, 0.9) * outer
         mx, my = cx - offset * np.sin(theta), cy + offset * np.cos(theta)
         strength = rng.uniform(0.12, 0.7)
