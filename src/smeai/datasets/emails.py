@@ -40,8 +40,8 @@ def make_emails(n_samples: int = 200, *, english_share: float = 0.3, mixed_signa
     in. About a third of the complaints are urgent (no heating, a leak, a smell of gas).
 
     Three kinds of noise make sorting realistic but not perfect: ``mixed_signals`` of the
-    e-mails end with a remark in passing about a matter of another kind ("the previous invoice
-    I have already paid" in an order); some messages are honestly borderline (a question about
+    e-mails end with a second matter of another kind ("the previous invoice I have already
+    paid" in an order; never in an urgent complaint); some messages are honestly borderline (a question about
     an invoice, a complaint about a bill); and ``typo_rate`` of the longer words are typed
     wrong. Some subjects say nothing of the content ("Re: your e-mail").
 
