@@ -57,6 +57,14 @@ def test_ring_features_do_not_care_where_the_washer_lies_or_how_it_is_turned():
     assert np.abs(features - other).mean() > 2 * np.abs(features - turned).mean()  # they do differ per washer
 
 
+def test_ring_features_of_many_pictures_are_those_of_each_picture_alone():
+    # the features are computed for all pictures in one go; no picture may leak into another
+    images = np.concatenate([m07.product_images()[0][:5], np.full((1, m07.IMAGE_SIZE, m07.IMAGE_SIZE), 0.5)])
+    together = m07.ring_features(images)
+    alone = np.vstack([m07.ring_features(image[None]) for image in images])
+    assert np.array_equal(together, alone) and np.isfinite(together).all()  # a flat picture too
+
+
 def test_error_grid_shows_each_mistake_with_true_and_predicted_label():
     missed = m07.image_results(400)["missed"]
     assert missed <= m07.GRID_COLUMNS * m07.GRID_ROWS  # all of q2's washers fit on the screen
