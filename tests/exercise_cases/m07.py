@@ -14,6 +14,7 @@ START = model.alarm_summary(model.START_THRESHOLD)
 GOOD = model.good_thresholds()
 TOO_LOW = [float(x) for x in model.slider_thresholds() if x < GOOD[0]]
 TOO_HIGH = [float(x) for x in model.slider_thresholds() if x > GOOD[-1]]
+SIDE, PIXELS = model.IMAGE_SIZE, model.IMAGE_SIZE**2
 
 
 def cost(missed, false_alarms):
@@ -57,7 +58,7 @@ def starter_cost(missed, false_alarms):
 
 
 CASES = {
-    "m07.q1": ([576, 24 * 24, 576.0, np.int64(576), [576]], [(48, "m07.q1.added"), (24, "m07.q1.one_side"), (1728, "m07.q1.colour"), (500, "check.number_too_low"), (600, "check.number_too_high")]),
+    "m07.q1": ([PIXELS, SIDE * SIDE, float(PIXELS), np.int64(PIXELS), [PIXELS]], [(2 * SIDE, "m07.q1.added"), (SIDE, "m07.q1.one_side"), (3 * PIXELS, "m07.q1.colour"), (PIXELS - 100, "check.number_too_low"), (PIXELS + 30, "check.number_too_high")]),
     "m07.q2": ([SEEN["missed"], float(SEEN["missed"]), np.int64(SEEN["missed"])], [
         (SEEN["errors"], "m07.q2.all_errors"),
         (SEEN["wrong_kind"], "m07.q2.wrong_kind"),

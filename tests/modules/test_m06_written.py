@@ -1,12 +1,14 @@
 """Module 06's numbers written in its notebooks, its assignment and its quiz, computed from the
 model (the sorter) and from the next-word model's shipped text."""
 
+import re
+
 from smeai import i18n
 from smeai.exercises import CORRECT, all_exercises, get
 from smeai.modules.m06 import model
 from smeai.modules.m06.exercises import SOLUTION_KEYWORD, SOLUTION_TEMPERATURE, TEMPERATURE_TARGET_PCT
 
-from .written import assignment, course, number, one, solution_feedback
+from .written import assignment, course, number, one, solution_feedback, sources
 
 CERTAINTY = (r"Bij e-mail (\d+) was het maar (\d+) % zeker", r"For e-mail (\d+) it was only (\d+) % sure")
 
@@ -16,6 +18,17 @@ def test_the_example_emails_certainty_is_the_models():
     for path, pattern in [*zip(course("06"), CERTAINTY), (assignment("06"), CERTAINTY[0])]:
         number_, certainty = one(path, pattern).groups()
         assert (int(number_), int(certainty)) == (model.EXAMPLE_EMAIL, row.certainty_pct), path.name
+
+
+def test_every_example_email_the_texts_name_is_the_models():
+    # the notebooks' and the assignment's prose name the example e-mail by its number, and the
+    # assignment shows it with explain_email(...): all must be the model's EXAMPLE_EMAIL
+    for path in (*course("06"), assignment("06")):
+        named = {int(n) for source in sources(path) for n in re.findall(r"(?:e-mail |explain_email\()(\d+)", source)}
+        assert named == {model.EXAMPLE_EMAIL}, path.name
+    for lang in ("nl", "en"):
+        for exercise in ("m06.q2", "m06.q3"):
+            assert f"e-mail {model.EXAMPLE_EMAIL}" in get(exercise).hints(lang)[0], (exercise, lang)
 
 
 def test_the_quiz_states_the_sorters_accuracy():
@@ -57,10 +70,10 @@ def test_the_next_word_texts_state_the_counts_of_both_languages():
         assert right.state == CORRECT and sentence.format(count, total, i18n.format_number(round(100 * count / total, 1), lang)) in right.message(lang)
 
 
-def test_the_keyword_solution_is_found_once_elsewhere_as_its_comment_says():
+def test_the_keyword_solution_is_found_nowhere_else_as_its_comment_says():
     stats = model.keyword_stats(SOLUTION_KEYWORD)
-    assert stats.other_hits == 1  # "en maar 1 keer in een andere e-mail" / "only once in another e-mail"
-    for lang, words in (("nl", "en maar 1 keer"), ("en", "only once")):
+    assert stats.other_hits == 0  # "en in geen enkele andere e-mail" / "and in no other e-mail"
+    for lang, words in (("nl", "en in geen enkele andere e-mail"), ("en", "and in no other e-mail")):
         assert words in get("m06.q1").solution_text(lang)
     start, likeliest, _ = model.NEXT_WORD["nl"]
     assert model.chance_pct(start, likeliest, temperature=SOLUTION_TEMPERATURE) >= TEMPERATURE_TARGET_PCT

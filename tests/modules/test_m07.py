@@ -20,7 +20,7 @@ def test_the_model_gets_better_with_more_examples_and_its_mistakes_are_counted()
     pcts, missed = [r["pct"] for r in results], [r["missed"] for r in results]
     assert pcts == sorted(pcts) and pcts[-1] > pcts[0] + 5  # what the lesson shows: more examples, better
     assert missed[-1] < missed[0] and missed[-1] == min(missed)
-    assert 80 < pcts[0] and pcts[-1] < 100  # good, and still not perfect: there are mistakes to look at
+    assert 75 < pcts[0] and pcts[-1] < 100  # good, and still not perfect: there are mistakes to look at
     last = results[-1]
     assert last["defects"] == int((m07.true_labels() != "ok").sum()) and last["total"] == m07.TEST_SIZE
     assert 0 < last["false_reject"] < last["missed"]  # q2's wrong answers differ from the right one
@@ -56,6 +56,14 @@ def test_ring_features_do_not_care_where_the_washer_lies_or_how_it_is_turned():
     assert np.abs(features - shifted).mean() < 0.05
     other = m07.ring_features(m07.product_images()[0][20:40])
     assert np.abs(features - other).mean() > 2 * np.abs(features - turned).mean()  # they do differ per washer
+
+
+def test_ring_features_of_many_pictures_are_those_of_each_picture_alone():
+    # the features are computed for all pictures in one go; no picture may leak into another
+    images = np.concatenate([m07.product_images()[0][:5], np.full((1, m07.IMAGE_SIZE, m07.IMAGE_SIZE), 0.5)])
+    together = m07.ring_features(images)
+    alone = np.vstack([m07.ring_features(image[None]) for image in images])
+    assert np.array_equal(together, alone) and np.isfinite(together).all()  # a flat picture too
 
 
 def test_error_grid_shows_each_mistake_with_true_and_predicted_label():
@@ -350,10 +358,14 @@ def test_the_assignments_hidden_cases_are_the_models_costs():
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_numbers_the_texts_type_are_the_models(lang):
     """Where a text cannot take a field (a quiz, code in a solution), a test computes the number."""
+    from smeai.exercises import get
+
     pct = format_number(m07.image_results(m07.TRAIN_SIZES[-1])["pct"], lang)
     assert f"{pct} %" in i18n.t("m07.quiz2.prompt", lang) and f"{pct} %" in i18n.t("m07.quiz2.options", lang)
-    side, pixels = m07.IMAGE_SIZE, m07.IMAGE_SIZE**2
-    assert f"= {side} * {side}   # {pixels} " in i18n.t("m07.q1.solution", lang)
+    side, pixels = m07.IMAGE_SIZE, format_number(m07.IMAGE_SIZE**2, lang)
+    assert f"= {side} * {side}   # {pixels} " in get("m07.q1").solution_text(lang)
+    assert f" {pixels} pixels" in i18n.lookup("m07.quiz1.explain", lang)[1]
+    assert f"{side} × {side}" in i18n.t("m07.explore.pixels_left", lang, size=side)
     assert f"* {m07.COST_MISSED} + " in i18n.t("m07.q4.solution", lang) and f"* {m07.COST_FALSE}\n" in i18n.t("m07.q4.solution", lang)
     assert f"€ {format_number(m07.COST_MISSED, lang)}" in i18n.t("m07.q4.hints", lang)
     assert f"€ {format_number(m07.COST_FALSE, lang)}" in i18n.t("m07.q4.hints", lang)
@@ -361,6 +373,22 @@ def test_numbers_the_texts_type_are_the_models(lang):
         text = i18n.t(f"m07.q4.{key}", lang)
         assert str(m07.COST_MISSED) in text.replace(".", "").replace(",", "") or str(m07.COST_FALSE) in text, key
     assert str(m07.TRAIN_SIZES[-1]) in i18n.t("m07.q2.hints", lang) and str(m07.TRAIN_SIZES[-1]) in i18n.t("m07.q2.other_size", lang)
+
+
+def test_the_picture_size_the_notebooks_type_is_the_models():
+    import re
+
+    from .written import assignment, course, sources
+
+    for path, words in zip((*course("07"), assignment("07")), ("bij", "by", "bij")):
+        sizes = [m.groups() for source in sources(path, "markdown") for m in re.finditer(rf"(\d+) {words} (\d+) pixels", source)]
+        assert sizes and set(sizes) == {(str(m07.IMAGE_SIZE), str(m07.IMAGE_SIZE))}, (path.name, sizes)
+
+
+def test_the_missed_defects_are_the_kinds_the_notebooks_name():
+    # "Vaak zijn het zwakke krassen en dunne barsten" / "faint scratches and thin cracks"
+    missed = m07.confusion(m07.TRAIN_SIZES[-1])["ok"].drop("ok")
+    assert set(missed.nlargest(2).index) == {"scratch", "crack"} and missed.sum() == m07.image_results(400)["missed"]
 
 
 def test_the_assignments_solutions_type_the_models_prices():

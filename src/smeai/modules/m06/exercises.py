@@ -95,7 +95,11 @@ def _which_pile(text: str) -> Outcome:
     return Outcome(False, ".other_category", params)
 
 
-q2 = Exercise("m06.q2", Property(_which_pile, convert=as_text))
+def _example_fields() -> dict:
+    return {"number": model.EXAMPLE_EMAIL}
+
+
+q2 = Exercise("m06.q2", Property(_which_pile, convert=as_text), fields=_example_fields)
 
 
 # q3: which word pushed the example e-mail into the wrong pile -----------------------------------------
@@ -124,15 +128,16 @@ def _which_word(word: str) -> Outcome:
     return Outcome(False, ".not_strongest", params)
 
 
-q3 = Exercise("m06.q3", Property(_which_word, convert=as_text))
+q3 = Exercise("m06.q3", Property(_which_word, convert=as_text), fields=_example_fields)
 
 
-# q4: below 80 % certainty, a person sorts the e-mail ---------------------------------------------------
+# q4: below 80 % certainty (HUMAN_THRESHOLD_PCT), a person sorts the e-mail ------------------------------
 
 # (the trainer's extra cases, around the edge of 80, live in the assignment's hidden test cell)
 q4 = Exercise(
     "m06.q4",
     FunctionCases(cases=[((95,), False), ((50,), True), ((85,), False), ((70,), True)], describe=lambda args: f"{args[0]} %"),
+    fields=lambda: {"threshold": model.HUMAN_THRESHOLD_PCT},
 )
 
 

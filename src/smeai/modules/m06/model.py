@@ -30,9 +30,9 @@ __all__ = [
     "keyword_stats", "word_counts", "next_word_model", "chance_pct", "next_word_chances",
 ]
 
-EMAILS_SEED = 8
+EMAILS_SEED = 297
 N_TRAIN, N_TEST = 400, 100
-EXAMPLE_EMAIL = 75  # the test e-mail of q2 and q3: an urgent complaint the model sorts wrong
+EXAMPLE_EMAIL = 74  # the test e-mail of q2 and q3: a Dutch urgent complaint that its one "factuur" puts in invoices
 HUMAN_THRESHOLD_PCT = 80  # q4: below this certainty a person sorts the e-mail
 KEYWORD_CATEGORY = "complaint"  # q1: one keyword to find complaints
 # q5 and q6: the word whose next words the learner studies, and the two words compared

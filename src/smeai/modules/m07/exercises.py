@@ -30,7 +30,7 @@ from .model import (
 
 __all__ = ["QUIZ", "q1", "q2", "q3", "q4", "q5", "q6"]
 
-# q1: how many numbers (pixels) make up one 24 x 24 grey picture?
+# q1: how many numbers (pixels) make up one IMAGE_SIZE x IMAGE_SIZE grey picture?
 q1 = Exercise(
     "m07.q1",
     Close(
@@ -42,6 +42,7 @@ q1 = Exercise(
             (IMAGE_SIZE * IMAGE_SIZE * 3, ".colour"),
         ],
     ),
+    fields=lambda: {"size": IMAGE_SIZE, "pixels": IMAGE_SIZE * IMAGE_SIZE},
 )
 
 

@@ -48,6 +48,18 @@ def _mosaic(images, columns, gap=2, fill=1.0):
     return out
 
 
+TILE_FONT_PT = 7.5  # the two-line label under each washer in the error grid
+TILE_LINE_SPACING = 1.1
+
+
+def _label_gap(size: int, columns: int, width_in: float) -> int:
+    """The gap, in picture pixels, between rows of the error grid: just room for a tile's two-line
+    label. The grid is scaled to the figure's width, so the gap in pixels depends on the picture size."""
+    label_in = 2 * TILE_FONT_PT * 1.2 * TILE_LINE_SPACING / 72 + 0.08  # two lines of text and a little air
+    # gap * inch_per_pixel >= label_in, with inch_per_pixel = width_in / (columns * (size + gap) - gap)
+    return int(np.ceil(label_in * columns * size / (width_in - label_in * (columns - 1))))
+
+
 def error_figure(n_train: int, kind: str = "all"):
     """A grid of the washers the model got wrong, each with its true and predicted label."""
     if kind not in ERROR_KINDS:
@@ -56,7 +68,8 @@ def error_figure(n_train: int, kind: str = "all"):
     shown = indices[: GRID_COLUMNS * GRID_ROWS]
     truth, predicted = true_labels(), predictions(n_train)
     rows = max(1, -(-len(shown) // GRID_COLUMNS))
-    size, gap, width, title_space = IMAGE_SIZE, 14, 7.2, 0.45
+    size, width, title_space = IMAGE_SIZE, 7.2, 0.45
+    gap = _label_gap(size, GRID_COLUMNS, width * 0.98)
     # the figure is exactly as high as the grid of pictures (with room for the labels) and the title
     inch_per_pixel = width * 0.98 / (GRID_COLUMNS * (size + gap) - gap)
     height = rows * (size + gap) * inch_per_pixel + title_space if len(shown) else 1.2
@@ -81,7 +94,7 @@ def error_figure(n_train: int, kind: str = "all"):
         r, c = divmod(k, GRID_COLUMNS)
         x, y = c * (size + gap) + size / 2 - 0.5, r * (size + gap) + size
         text = t("m07.explore.tile", truth=label_name(truth[index]), predicted=label_name(predicted[index]))
-        ax.text(x, y, text, ha="center", va="top", fontsize=7.5, linespacing=1.1)
+        ax.text(x, y, text, ha="center", va="top", fontsize=TILE_FONT_PT, linespacing=TILE_LINE_SPACING)
     return ax.figure
 
 
@@ -113,16 +126,14 @@ def pixels_figure():
     figure = Figure(figsize=(7.2, 3.4), dpi=90)
     left, right = figure.subplots(1, 2)
     left.imshow(image, cmap="gray", vmin=0, vmax=1, interpolation="nearest")
-    left.set_xticks(np.arange(-0.5, IMAGE_SIZE, 1), minor=True)
-    left.set_yticks(np.arange(-0.5, IMAGE_SIZE, 1), minor=True)
-    left.grid(which="minor", color="#999999", linewidth=0.3)
     left.tick_params(which="both", length=0, labelsize=7)
     left.set_xlabel(t("m07.explore.pixels_x"))
     left.set_ylabel(t("m07.explore.pixels_y"))
-    left.set_title(t("m07.explore.pixels_left"), fontsize=10)
-    top, col = 2, 2
-    crop = image[top: top + 6, col: col + 6]
-    left.add_patch(_rectangle((col - 0.5, top - 0.5), 6, 6))
+    left.set_title(t("m07.explore.pixels_left", size=IMAGE_SIZE), fontsize=10)
+    top, col = _edge_corner(image, CROP)
+    crop = image[top: top + CROP, col: col + CROP]
+    # no line around every pixel: at 64 pixels that turns the picture grey; the numbers show the pixels
+    left.add_patch(_rectangle((col - 0.5, top - 0.5), CROP, CROP))
     right.imshow(crop, cmap="gray", vmin=0, vmax=1, interpolation="nearest")
     for (r, c), value in np.ndenumerate(crop):
         right.text(c, r, format_number(round(float(value), 1)), ha="center", va="center", fontsize=8, color="black" if value > 0.45 else "white")
@@ -131,6 +142,19 @@ def pixels_figure():
     right.set_title(t("m07.explore.pixels_right"), fontsize=10)
     figure.tight_layout()
     return figure
+
+
+CROP = 6  # the framed piece of the picture shown as numbers: 6 x 6 pixels
+
+
+def _edge_corner(image, crop: int) -> tuple[int, int]:
+    """The top-left pixel of a ``crop`` x ``crop`` frame on the washer's upper-left edge, on the
+    diagonal from the picture's corner: half belt, half steel, so the numbers show the difference."""
+    steel = image > (image.max() + image.min()) / 2
+    diagonal = np.flatnonzero(steel[np.arange(image.shape[0] // 2), np.arange(image.shape[0] // 2)])
+    edge = int(diagonal[0]) if diagonal.size else crop  # the first steel pixel from the corner
+    start = max(0, edge - crop // 2)
+    return start, start
 
 
 def _rectangle(corner, width, height):

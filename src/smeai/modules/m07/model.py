@@ -43,7 +43,7 @@ IMAGES_SEED = 22
 N_IMAGES = 600
 TEST_SIZE = 200  # the last 200 pictures are the "new" washers the model is judged on
 TRAIN_SIZES = (50, 100, 200, 400)
-IMAGE_SIZE = 24
+IMAGE_SIZE = 64  # at 24 px the drawn defects are too small: the model gets fewer right
 ERROR_KINDS = ("all", "missed", "false_reject", "wrong_kind")
 GRID_COLUMNS = 6
 GRID_ROWS = 3
@@ -70,15 +70,22 @@ def ring_features(images) -> np.ndarray:
     n, size, _ = images.shape
     radii = np.linspace(0, size / 2 * 0.95, 12)
     angles = np.linspace(0, 2 * np.pi, 36, endpoint=False)
-    circles = np.empty((n, radii.size, angles.size))
-    for i, image in enumerate(images):
-        washer = ndimage.binary_fill_holes(image > (image.max() + image.min()) / 2)
-        cy, cx = ndimage.center_of_mass(washer) if washer.any() else (size / 2, size / 2)
-        rows = cy + np.outer(radii, np.sin(angles))
-        cols = cx + np.outer(radii, np.cos(angles))
-        circles[i] = ndimage.map_coordinates(image, [rows, cols], order=1, mode="nearest")
-        ring = circles[i][5:9]
-        circles[i] /= max(float(np.median(ring)), 1e-3)
+    # all pictures in one call each (a learner waits for this at 64 pixels): the structure has no
+    # neighbours across pictures, so each picture's holes are filled on their own
+    in_plane = np.zeros((3, 3, 3), dtype=bool)
+    in_plane[1] = ndimage.generate_binary_structure(2, 1)
+    middle = (images.max(axis=(1, 2)) + images.min(axis=(1, 2))) / 2
+    washer = ndimage.binary_fill_holes(images > middle[:, None, None], structure=in_plane)
+    mass = washer.sum(axis=(1, 2))
+    grid = np.arange(size, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cy = np.where(mass > 0, (washer.sum(axis=2) * grid).sum(axis=1) / mass, size / 2)
+        cx = np.where(mass > 0, (washer.sum(axis=1) * grid).sum(axis=1) / mass, size / 2)
+    rows = cy[:, None, None] + np.outer(radii, np.sin(angles))
+    cols = cx[:, None, None] + np.outer(radii, np.cos(angles))
+    picture = np.broadcast_to(np.arange(n, dtype=float)[:, None, None], rows.shape)
+    circles = ndimage.map_coordinates(images, [picture, rows, cols], order=1, mode="nearest")
+    circles /= np.maximum(np.median(circles[:, 5:9], axis=(1, 2)), 1e-3)[:, None, None]  # the ring's own brightness
     quantiles = np.quantile(circles, [0, 0.05, 0.1, 0.25, 0.5], axis=2)  # (5, n, 12)
     return quantiles.transpose(1, 0, 2).reshape(n, -1)
 
