@@ -9,7 +9,7 @@ from smeai import backup, progress
 
 def test_save_button_writes_the_export_and_says_so(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    progress.record("module_finish", module="00")
+    progress.log_event("module_finish", module="00")
     box = backup.show_backup()
     save, status = box.children[0].children[0], box.children[1]
     save.click()

@@ -20,8 +20,8 @@ def test_console_script_entry_point_runs():
 
 
 def test_progress_report_export_and_import(tmp_path, capsys):
-    progress.record("module_start", module="01")
-    progress.record("check", module="01", exercise="m01.q2", state="correct")
+    progress.log_event("module_start", module="01")
+    progress.log_event("check", module="01", exercise="m01.q2", state="correct")
     assert cli.main(["progress"]) == 0
     assert "opdrachten goed: 1 van 4" in capsys.readouterr().out
     target = tmp_path / "mine.json"

@@ -108,7 +108,7 @@ def test_record_into_a_new_folder_says_it_made_it(tmp_path, capsys):
 def test_a_damaged_progress_line_is_one_line_and_the_rest_is_shown(tmp_path, capsys):
     from smeai import progress
 
-    progress.record("module_finish", module="00")
+    progress.log_event("module_finish", module="00")
     with open(progress.store().path, "ab") as f:
         f.write(b'{"kind": "che')
     assert cli.main(["progress", "--lang", "en"]) == 0

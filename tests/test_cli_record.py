@@ -11,8 +11,8 @@ from smeai import cli, progress
 
 def finished(*numbers):
     for number in numbers:
-        progress.record("module_start", module=number)
-        progress.record("module_finish", module=number)
+        progress.log_event("module_start", module=number)
+        progress.log_event("module_finish", module=number)
 
 
 def test_help_lists_record_with_its_options(capsys):
@@ -88,11 +88,11 @@ def test_record_made_before_finish_includes_a_module_whose_work_is_done(tmp_path
     from smeai.exercises import all_exercises
     from smeai.quiz import questions
 
-    progress.record("module_start", module="09")
+    progress.log_event("module_start", module="09")
     for exercise in all_exercises("09"):
-        progress.record("check", module="09", exercise=exercise.id, state="correct")
+        progress.log_event("check", module="09", exercise=exercise.id, state="correct")
     for question in questions("09"):
-        progress.record("quiz", module="09", question=question.id, choice=question.correct, correct=True)
+        progress.log_event("quiz", module="09", question=question.id, choice=question.correct, correct=True)
     assert cli.main(["record", "--out", str(tmp_path)]) == 0
     page = (tmp_path / "bewijs-van-deelname.html").read_text(encoding="utf-8")
     assert "Modules afgerond: 1 van 10." in page and "09 · Van idee naar actieplan (begonnen" not in page

@@ -46,7 +46,7 @@ def test_reflection_survives_a_restart():
 
 
 def test_backup_export_and_upload(tmp_path):
-    progress.record("module_finish", module="00")
+    progress.log_event("module_finish", module="00")
     path = backup.export_file(tmp_path)
     assert path.name.startswith("smeai-progress-") and path.exists()
     progress.store().path.unlink()

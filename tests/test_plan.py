@@ -145,9 +145,9 @@ def test_ideas_drop_doubles_and_an_empty_own_idea():
 
 def test_an_event_edited_by_hand_is_skipped_and_the_rest_is_kept():
     fill_plan()
-    progress.record("plan", module="09", section="steps", value="not a list")
-    progress.record("plan", module="09", section="benefit", value={"idea": "retail.demand_forecast", "hours_per_month": "veel"})
-    progress.record("plan", module="09", section="nonsense", value=1)
+    progress.log_event("plan", module="09", section="steps", value="not a list")
+    progress.log_event("plan", module="09", section="benefit", value={"idea": "retail.demand_forecast", "hours_per_month": "veel"})
+    progress.log_event("plan", module="09", section="nonsense", value=1)
     p = plan.latest()
     assert [s["what"] for s in p["steps"]] == ["Leveranciers bellen", "Proef van zes weken"]
     assert p["benefit"]["retail.demand_forecast"]["hours_per_month"] == 10

@@ -10,7 +10,7 @@ from smeai.progress import ProgressImportError, ProgressStore, ProgressWarning
 
 def test_home_follows_smeai_home(learner_home):
     assert progress.home() == learner_home
-    event = progress.record("check", exercise="m01.q1", state="correct")
+    event = progress.log_event("check", exercise="m01.q1", state="correct")
     (own,) = (learner_home / "events").iterdir()
     assert own == progress.store().path and not (learner_home / "progress.jsonl").exists()
     assert progress.store().events() == [event]
@@ -18,29 +18,29 @@ def test_home_follows_smeai_home(learner_home):
 
 def test_events_round_trip_in_order(tmp_path):
     store = ProgressStore(tmp_path)
-    written = [store.record("quiz", question=f"m01.quiz{i}", correct=i % 2 == 0) for i in range(5)]
+    written = [store.log_event("quiz", question=f"m01.quiz{i}", correct=i % 2 == 0) for i in range(5)]
     assert store.events() == written
     assert len({e["id"] for e in written}) == 5
 
 
 def test_torn_last_line_loses_nothing_else_and_next_write_starts_fresh(tmp_path):
     store = ProgressStore(tmp_path)
-    first = store.record("check", exercise="m01.q1", state="correct")
+    first = store.log_event("check", exercise="m01.q1", state="correct")
     with open(store.path, "ab") as f:  # a crash in the middle of writing an event
         f.write(b'{"id": "torn", "kind": "che')
     with pytest.warns(ProgressWarning, match="regel 2"):
         assert store.events() == [first]
-    second = store.record("check", exercise="m01.q2", state="incorrect")
+    second = store.log_event("check", exercise="m01.q2", state="incorrect")
     with pytest.warns(ProgressWarning):
         assert store.events() == [first, second]
 
 
 def test_corrupt_lines_in_the_middle_are_skipped_with_one_warning(tmp_path):
     store = ProgressStore(tmp_path)
-    a = store.record("check", exercise="m01.q1", state="correct")
+    a = store.log_event("check", exercise="m01.q1", state="correct")
     with open(store.path, "ab") as f:
         f.write(b"\xff\xfe not utf-8\n[1, 2, 3]\n{\"no_kind\": 1}\n")
-    b = store.record("check", exercise="m01.q2", state="correct")
+    b = store.log_event("check", exercise="m01.q2", state="correct")
     with pytest.warns(ProgressWarning) as caught:
         assert store.events() == [a, b]
     assert len(caught) == 1
@@ -54,7 +54,7 @@ def test_missing_file_is_empty(tmp_path):
 def _writer(folder, name, count):
     store = ProgressStore(folder)
     for i in range(count):
-        store.record("check", exercise="m01.q1", writer=name, n=i)
+        store.log_event("check", exercise="m01.q1", writer=name, n=i)
 
 
 def test_two_notebooks_writing_at_once_lose_no_events(tmp_path):
@@ -75,7 +75,7 @@ def test_two_notebooks_writing_at_once_lose_no_events(tmp_path):
 
 def test_a_forked_child_writes_to_a_file_of_its_own(tmp_path):
     store = ProgressStore(tmp_path)
-    store.record("check", writer="parent", n=0)
+    store.log_event("check", writer="parent", n=0)
     worker = multiprocessing.get_context("fork").Process(target=_writer, args=(tmp_path, "child", 3))
     worker.start()
     worker.join(60)
@@ -100,7 +100,7 @@ def test_a_store_of_version_0_1_is_still_read_and_never_written(tmp_path):
     legacy = tmp_path / "progress.jsonl"
     legacy.write_text(json.dumps(old) + "\n")
     store = ProgressStore(tmp_path)
-    new = store.record("module_start", module="01")
+    new = store.log_event("module_start", module="01")
     assert store.events() == [old, new]
     assert legacy.read_text() == json.dumps(old) + "\n"
     exported = store.export(tmp_path / "all.json")
@@ -110,7 +110,7 @@ def test_a_store_of_version_0_1_is_still_read_and_never_written(tmp_path):
 
 def test_a_torn_line_in_one_file_warns_once_and_keeps_the_other_files(tmp_path):
     store = ProgressStore(tmp_path)
-    mine = store.record("check", exercise="m01.q1", state="correct")
+    mine = store.log_event("check", exercise="m01.q1", state="correct")
     other = tmp_path / "events" / "00000000T000000000000-9-crashed.jsonl"
     other.write_bytes(json.dumps({"id": "x", "ts": "2025-01-01T00:00:00+00:00", "kind": "quiz"}).encode() + b'\n{"id": "y", "ki')
     with pytest.warns(ProgressWarning) as caught:
@@ -121,9 +121,9 @@ def test_a_torn_line_in_one_file_warns_once_and_keeps_the_other_files(tmp_path):
 
 def test_export_and_import_merge_without_duplicates(tmp_path):
     laptop, binder = ProgressStore(tmp_path / "laptop"), ProgressStore(tmp_path / "binder")
-    laptop.record("check", exercise="m01.q1", state="correct")
-    laptop.record("module_finish", module="01")
-    binder.record("check", exercise="m00.q1", state="correct")
+    laptop.log_event("check", exercise="m01.q1", state="correct")
+    laptop.log_event("module_finish", module="01")
+    binder.log_event("check", exercise="m00.q1", state="correct")
     exported = laptop.export(tmp_path / "export.json")
     assert json.loads(exported.read_text())["format"] == "smeai-progress"
     assert binder.import_(exported) == 2
@@ -135,7 +135,7 @@ def test_export_and_import_merge_without_duplicates(tmp_path):
 
 def test_export_never_creates_folders_and_says_why(tmp_path):
     store = ProgressStore(tmp_path / "store")
-    store.record("check", exercise="m01.q1", state="correct")
+    store.log_event("check", exercise="m01.q1", state="correct")
     with pytest.raises(progress.ProgressExportError, match="bestaat niet"):
         store.export(tmp_path / "nope" / "deeper" / "out.json")
     assert not (tmp_path / "nope").exists()
@@ -178,4 +178,4 @@ def test_a_read_only_home_warns_but_does_not_break(tmp_path, monkeypatch):
         home.chmod(0o500)
         monkeypatch.setenv("SMEAI_HOME", str(home))
     with pytest.warns(ProgressWarning, match="niet worden bewaard"):
-        assert progress.record("check", exercise="m01.q1") is None
+        assert progress.log_event("check", exercise="m01.q1") is None

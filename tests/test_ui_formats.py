@@ -38,6 +38,15 @@ def test_dutch_outputs_use_a_decimal_comma(shell):
     assert shown(shell, 7) == "7" and shown(shell, "1.5") == "'1.5'"  # ints and text untouched
 
 
+def test_dates_are_shown_the_learners_way(shell):
+    use_learner_formats("nl")
+    assert shown(shell, pd.Timestamp("2025-01-02")) == "2-1-2025"  # not Timestamp('2025-01-02 00:00:00')
+    assert shown(shell, pd.Timestamp("2025-01-02 14:30")) == "2-1-2025 14:30"
+    assert shown(shell, dt.date(2025, 4, 27)) == "27-4-2025"
+    use_learner_formats("en")
+    assert shown(shell, pd.Timestamp("2025-01-02")) == "2025-01-02"
+
+
 def test_english_outputs_keep_the_point(shell):
     use_learner_formats("nl")
     use_learner_formats("en")

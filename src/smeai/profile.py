@@ -27,7 +27,7 @@ def save(**fields) -> dict:
     if fields.get("sector") not in (None, *SECTORS):
         raise ValueError(t("profile.unknown_sector", sector=fields["sector"]))
     clean = {k: (v.strip() if isinstance(v, str) else v) or None for k, v in fields.items()}
-    return progress.record("profile", **clean)
+    return progress.log_event("profile", **clean)
 
 
 def latest(events: list[dict] | None = None) -> dict:

@@ -1,4 +1,4 @@
-"""The learner's own record of what they did: checks, quizzes, scans, reflections, modules.
+"""The learner's own log of what they did (progress events: checks, quizzes, scans, reflections, modules).
 
 Events are JSON objects, one a line, under ``$SMEAI_HOME`` (default ``~/.smeai``):
 ``events/<writer>.jsonl``, one file per writing process (a notebook's kernel, the ``smeai``
@@ -106,7 +106,7 @@ class ProgressStore:
         return found + [self.events_dir / n for n in names]
 
     # -- writing ---------------------------------------------------------------------------
-    def record(self, kind: str, **data) -> dict:
+    def log_event(self, kind: str, **data) -> dict:
         """Append one event and return it. ``kind`` is e.g. ``check``, ``quiz``, ``selfscan``."""
         event = {"id": uuid.uuid4().hex, "ts": now(), "kind": kind, **data}
         self._append([event])
@@ -234,11 +234,11 @@ def store() -> ProgressStore:
     return ProgressStore()
 
 
-def record(kind: str, **data) -> dict | None:
+def log_event(kind: str, **data) -> dict | None:
     """Record an event in the learner's store. A full or read-only disk warns but never breaks a
     learner's cell: their answer is still checked."""
     try:
-        return store().record(kind, **data)
+        return store().log_event(kind, **data)
     except OSError as error:
         warnings.warn(t("progress.write_failed", error=str(error)), ProgressWarning, stacklevel=2)
         return None

@@ -65,7 +65,7 @@ def answer(question: Question, choice) -> Feedback:
 
 
 def record_answer(question: Question, choice: int, feedback: Feedback) -> None:
-    progress.record("quiz", question=question.id, module=question.module, choice=choice, correct=feedback.correct)
+    progress.log_event("quiz", question=question.id, module=question.module, choice=choice, correct=feedback.correct)
 
 
 def show_quiz(module: str):

@@ -16,7 +16,7 @@ def save(reflection_id: str, text: str) -> dict | None:
         raise ValueError(f"reflection id must look like 'm01.r1', not {reflection_id!r}")
     if not isinstance(text, str):
         raise TypeError("a reflection is text")
-    return progress.record("reflection", reflection=reflection_id, module=reflection_id[1:3], text=text.strip())
+    return progress.log_event("reflection", reflection=reflection_id, module=reflection_id[1:3], text=text.strip())
 
 
 def latest(reflection_id: str, events: list[dict] | None = None) -> str:

@@ -67,7 +67,7 @@ def validate(answers: dict) -> dict[str, int]:
 def save(answers: dict, phase: str = "before") -> dict:
     if phase not in PHASES:
         raise ValueError(f"phase must be one of {PHASES}, not {phase!r}")
-    return progress.record("selfscan", phase=phase, answers=validate(answers), scale=len(SCALE))
+    return progress.log_event("selfscan", phase=phase, answers=validate(answers), scale=len(SCALE))
 
 
 def latest(phase: str, events: list[dict] | None = None) -> dict[str, int] | None:

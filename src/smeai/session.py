@@ -22,7 +22,7 @@ def start(number: str, lang: str = "nl") -> None:
     current = module(number)
     set_language(lang)
     _current_module = current.number
-    progress.record("module_start", module=current.number, lang=lang)
+    progress.log_event("module_start", module=current.number, lang=lang)
     if in_notebook():
         install_friendly_errors()
         use_learner_formats(lang)
@@ -34,7 +34,7 @@ def finish(number: str) -> None:
     from .standing import module_standing  # reads the whole progress file; only needed here
 
     current = module(number)
-    progress.record("module_finish", module=current.number)
+    progress.log_event("module_finish", module=current.number)
     show(_banner(module_standing(current.number).describe()))
 
 

@@ -91,7 +91,7 @@ class Exercise:
     def check(self, answer=_NOTHING) -> None:
         """Show whether ``answer`` is right, and keep the result in the learner's progress."""
         feedback = self.evaluate(answer)
-        progress.record("check", exercise=self.id, module=self.module, state=feedback.state)
+        progress.log_event("check", exercise=self.id, module=self.module, state=feedback.state)
         show(feedback)
 
     def hints(self, lang: str | None = None) -> list[str]:
@@ -110,7 +110,7 @@ class Exercise:
         hints = self.hints()
         number = min(self._hints_shown, len(hints) - 1)
         self._hints_shown += 1
-        progress.record("hint", exercise=self.id, module=self.module, number=number + 1)
+        progress.log_event("hint", exercise=self.id, module=self.module, number=number + 1)
         text = t("exercise.hint_title", number=number + 1, total=len(hints)) + " " + hints[number]
         if number == len(hints) - 1:
             text += "\n" + t("exercise.last_hint", id=self.id.split(".")[1])
@@ -118,7 +118,7 @@ class Exercise:
 
     def solution(self) -> None:
         """Show the solution. Looking is allowed; it is recorded so the record stays honest."""
-        progress.record("solution", exercise=self.id, module=self.module)
+        progress.log_event("solution", exercise=self.id, module=self.module)
         show(_note("solution", t("exercise.solution_title") + "\n" + self.solution_text()))
 
 

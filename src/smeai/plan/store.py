@@ -112,7 +112,7 @@ def save(section: str, value, *, today: date | None = None) -> dict | None:
     clean = _clean(section, value)
     if section == "owner" and clean["review"] and date.fromisoformat(clean["review"]) <= (today or date.today()):
         raise PlanError(t("plan.errors.date_past", date=format_date(date.fromisoformat(clean["review"]))))
-    return progress.record("plan", module=MODULE, section=section, value=clean)
+    return progress.log_event("plan", module=MODULE, section=section, value=clean)
 
 
 def empty() -> dict:

@@ -17,6 +17,8 @@ anywidget's, subclasses) without subclassing any of them, and it changes no widg
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..i18n import get_language, t
 
 
@@ -48,6 +50,17 @@ def widget_stand_in(widget, printer, cycle) -> None:
     printer.text(t("controls.rerun"))
 
 
+def show_date(value, lang: str | None = None) -> str:
+    """A date (and a time, when it has one) the learner's way: ``2-1-2025`` in Dutch, the
+    unambiguous ``2025-01-02`` in English; never pandas' ``Timestamp('2025-01-02 00:00:00')``."""
+    has_time = any(getattr(value, part, 0) for part in ("hour", "minute", "second"))
+    if (lang or get_language()) == "nl":
+        text = f"{value.day}-{value.month}-{value.year}"
+    else:
+        text = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    return f"{text} {value.hour:02d}:{value.minute:02d}" if has_time else text
+
+
 def use_learner_formats(lang: str) -> None:
     """Show floats, numpy scalars and pandas tables in ``lang``'s number format, and every
     widget's text stand-in as "run this cell again"."""
@@ -76,6 +89,8 @@ def use_learner_formats(lang: str) -> None:
         plain.for_type(kind, lambda value, printer, cycle: printer.text(show_float(value, lang)))
     for kind in integers:
         plain.for_type(kind, lambda value, printer, cycle: printer.text(str(int(value))))
+    for kind in (pd.Timestamp, dt.datetime, dt.date):
+        plain.for_type(kind, lambda value, printer, cycle: printer.text(show_date(value, lang)))
     if lang == "nl":
         pd.set_option("display.float_format", lambda value: table_number(value, "nl"))
     else:
