@@ -154,7 +154,7 @@ def _warnings_as_lines(category):
 def _record(args) -> int:
     from pathlib import Path
 
-    from . import progress, record
+    from . import progress
     from .i18n import get_language, set_language, t
 
     if args.lang:
@@ -163,6 +163,14 @@ def _record(args) -> int:
         events = progress.store().events()  # a corrupt line is skipped; the rest is used
     folder = Path(args.out).absolute()
     existed = folder.is_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as problem:
+        return _fail(t("record.cli.failed", folder=args.out, error=problem.strerror or str(problem)), 1)
+    # the record (and matplotlib, for its PDF) loads only for a folder that can take it, so a bad
+    # --out leaves nothing behind, not even matplotlib's font cache
+    from . import record
+
     try:
         paths = record.export(args.out, events=events, name=args.name, organisation=args.organisation, role=args.role, lang=get_language())
     except OSError as problem:
