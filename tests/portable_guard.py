@@ -52,6 +52,10 @@ def _guard(owner, name: str, error: type[BaseException], message: str) -> None:
 
 
 if MODE == "pyodide":
+    # Pyodide says sys.platform == "emscripten", where joblib's loky never counts physical cores
+    # with a subprocess (scikit-learn asks it on every fit). This process says "linux", so tell
+    # loky the count the way a user would, as Pyodide's single core would have it.
+    os.environ.setdefault("LOKY_MAX_CPU_COUNT", "1")
     _guard(threading.Thread, "start", RuntimeError, "can't start new thread (pyodide)")
     _guard(subprocess.Popen, "__init__", OSError, "subprocesses are not supported (pyodide)")
     for _name in ("fork", "forkpty", "posix_spawn", "posix_spawnp", "spawnv", "system"):

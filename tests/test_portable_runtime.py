@@ -26,7 +26,8 @@ LEARNER_TESTS = (
     "test_progress*.py", "test_learner_state*.py", "test_session*.py", "test_exercises*.py",
     "test_quiz*.py", "test_selfscan*.py", "test_explore*.py", "test_record.py", "test_plan*.py",
     "test_opportunities*.py", "test_nextword*.py", "test_i18n*.py", "test_datasets*.py",
-    "test_modules*.py", "test_reflection*.py", "test_profile*.py", "test_standing*.py", "test_backup*.py",
+    "test_modules*.py", "modules/test_*.py", "test_ui*.py", "test_numbers*.py", "test_learner_messages*.py",
+    "test_timing*.py", "test_solutions*.py", "test_reflection*.py", "test_profile*.py", "test_standing*.py", "test_backup*.py",
 )
 
 
