@@ -42,6 +42,19 @@ __all__ = [
 ]
 
 
+
+def _save_plan(status, saved, **sections) -> bool:
+    """Save plan sections in order; ``status`` says it worked (``saved()``, read after saving) or
+    why not, in the learner's words, never as a traceback."""
+    try:
+        for section, value in sections.items():
+            plan.save(section, value)
+    except PlanError as problem:
+        status.value = "✘ " + html.escape(str(problem))
+        return False
+    status.value = "✔ " + html.escape(saved())
+    return True
+
 def show_opportunity_explorer():
     """Sector (from the profile) → processes → candidate use cases; choose up to three, or type
     your own idea, and keep them in the plan."""
@@ -101,12 +114,7 @@ def show_opportunity_explorer():
         ideas = [{"key": key} for key in sorted(chosen, key=[u.id for u in opportunities.USE_CASES].index)]
         if own_idea.value.strip():
             ideas.append({"key": plan.CUSTOM, "title": own_idea.value})
-        try:
-            plan.save("ideas", ideas)
-        except PlanError as problem:
-            status.value = "✘ " + html.escape(str(problem))
-            return
-        status.value = "✔ " + html.escape(t("m09.explore.ideas_saved", count=len(ideas)))
+        _save_plan(status, lambda: t("m09.explore.ideas_saved", count=len(ideas)), ideas=ideas)
 
     sector.observe(update_processes, names="value")
     own_idea.observe(show_count, names="value")
@@ -208,13 +216,9 @@ def show_cost_benefit_explorer():
         if wrong:  # a misread number never reaches the plan
             status.value = "✘ " + html.escape(t("m09.explore.not_saved", fields="; ".join(wrong)))
             return
-        try:
-            plan.save("benefit", {"idea": idea.value, **{name: box.value for name, box in inputs.items()}})
-        except PlanError as problem:
-            status.value = "✘ " + html.escape(str(problem))
-            return
-        status.value = "✔ " + html.escape(t("m09.explore.benefit_saved", idea=plan.idea_title(idea.value, plan.latest())))
-        update_table()
+        benefit = {"idea": idea.value, **{name: box.value for name, box in inputs.items()}}
+        if _save_plan(status, lambda: t("m09.explore.benefit_saved", idea=plan.idea_title(idea.value, plan.latest())), benefit=benefit):
+            update_table()
 
     for box in inputs.values():
         box.text.observe(update, names="value")
@@ -259,12 +263,8 @@ def show_approach_explorer():
             choice.value = plan.advise(*(questions[n].value for n in ("common", "own_edge", "skills")))
 
     def on_save(_):
-        try:
-            plan.save("approach", {"choice": choice.value, **{n: q.value for n, q in questions.items()}, "note": note.value})
-        except PlanError as problem:
-            status.value = "✘ " + html.escape(str(problem))
-            return
-        status.value = "✔ " + html.escape(t("m09.explore.approach_saved"))
+        approach = {"choice": choice.value, **{n: q.value for n, q in questions.items()}, "note": note.value}
+        _save_plan(status, lambda: t("m09.explore.approach_saved"), approach=approach)
 
     for toggle in questions.values():
         toggle.observe(update, names="value")
@@ -297,12 +297,8 @@ def show_data_readiness_explorer():
         verdict.value = readiness_html({item: box.value for item, box in checks.items()})
 
     def on_save(_):
-        try:
-            plan.save("data", {"needed": needed.value, "checks": {item: box.value for item, box in checks.items()}})
-        except PlanError as problem:
-            status.value = "✘ " + html.escape(str(problem))
-            return
-        status.value = "✔ " + html.escape(t("m09.explore.data_saved"))
+        data = {"needed": needed.value, "checks": {item: box.value for item, box in checks.items()}}
+        _save_plan(status, lambda: t("m09.explore.data_saved"), data=data)
 
     for box in checks.values():
         box.observe(update, names="value")
@@ -347,13 +343,8 @@ def show_values_explorer():
         summary.value = html.escape(values_summary({v: a.value for v, a in answers.items()}))
 
     def on_save(_):
-        try:
-            plan.save("values", {v: {"answer": answers[v].value, "note": notes[v].value} for v in opportunities.VALUES})
-            plan.save("risks", risks.value)
-        except PlanError as problem:
-            status.value = "✘ " + html.escape(str(problem))
-            return
-        status.value = "✔ " + html.escape(t("m09.explore.values_saved"))
+        values = {v: {"answer": answers[v].value, "note": notes[v].value} for v in opportunities.VALUES}
+        _save_plan(status, lambda: t("m09.explore.values_saved"), values=values, risks=risks.value)
 
     for toggle in answers.values():
         toggle.observe(update, names="value")
